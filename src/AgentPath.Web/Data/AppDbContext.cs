@@ -1,0 +1,73 @@
+using AgentPath.Web.Features.Notifications;
+using AgentPath.Web.Features.People;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentPath.Web.Data;
+
+/// <summary>
+/// The provider-neutral model. <see cref="SqliteAppDbContext"/> and <see cref="PostgresAppDbContext"/>
+/// add only what differs per provider; each has its own migrations.
+/// Every save of domain data writes its audit entries in the same transaction.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options, ICurrentActor actor, TimeProvider time)
+    : IdentityDbContext<AppUser, AppRole, int>(options), IDataProtectionKeyContext
+{
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Employee> Employees => Set<Employee>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => !t.IsAbstract);
+        builder.Entity<AppUser>(b =>
+        {
+            b.Property(x => x.DisplayName).HasMaxLength(AppUser.DisplayNameMax);
+            b.HasOne(x => x.Employee).WithMany().HasForeignKey(x => x.EmployeeId).OnDelete(DeleteBehavior.SetNull);
+            b.HasIndex(x => x.EmployeeId).IsUnique();
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var pending = AuditRecorder.Capture(ChangeTracker);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var owned = Database.CurrentTransaction is null;
+        var tx = owned ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            // Save first so that generated keys are known, then the audit rows, then commit both.
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            AuditEntries.AddRange(AuditRecorder.Complete(pending, actor, time.GetUtcNow()));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            if (tx is not null)
+            {
+                await tx.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (tx is not null)
+            {
+                await tx.DisposeAsync();
+            }
+        }
+    }
+}

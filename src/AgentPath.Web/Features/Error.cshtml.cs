@@ -1,0 +1,26 @@
+using AgentPath.Web.Infrastructure.Errors;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AgentPath.Web.Features;
+
+/// <summary>The friendly error page: what happened in plain words and a correlation id, never a stack trace.</summary>
+[Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public int Code { get; private set; }
+    public string CorrelationId { get; private set; } = "";
+
+    public void OnGet(int? code) => Set(code);
+
+    public void OnPost(int? code) => Set(code);
+
+    private void Set(int? code)
+    {
+        Code = code ?? 500;
+        CorrelationId = ApiExceptionHandler.CorrelationId(HttpContext);
+        if (code is null)
+        {
+            Response.StatusCode = 500;
+        }
+    }
+}

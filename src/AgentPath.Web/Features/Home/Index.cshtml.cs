@@ -1,0 +1,48 @@
+using AgentPath.Web.Features.People;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentPath.Web.Features.Home;
+
+/// <summary>
+/// The home page by role: an agent sees their own stage and what comes next; a lead, supervisor or
+/// manager the people in their scope by stage; later features add their own panels here.
+/// </summary>
+public sealed class IndexModel(DataScopeProvider scope) : PageModel
+{
+    public Employee? Me { get; private set; }
+    public IReadOnlyDictionary<Stage, int> ByStage { get; private set; } = new Dictionary<Stage, int>();
+    public IReadOnlyList<PersonRow> Newest { get; private set; } = [];
+    public bool SeesOthers { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var s = await scope.GetAsync(ct);
+        var people = await scope.PeopleAsync(ct);
+        if (s.SelfEmployeeId is { } me)
+        {
+            Me = await people.AsNoTracking().Include(e => e.Team).Include(e => e.Department).FirstOrDefaultAsync(e => e.Id == me, ct);
+        }
+
+        SeesOthers = s.Everyone || s.TeamIds.Count > 0 || s.DepartmentIds.Count > 0;
+        if (SeesOthers)
+        {
+            var others = s.Everyone ? people : people.Where(e => e.Id != (s.SelfEmployeeId ?? -1));
+            ByStage = (await others.GroupBy(e => e.Stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+                .ToDictionary(x => x.Key, x => x.Count);
+            Newest = await others.AsNoTracking().Where(e => e.Stage == Stage.Induction || e.Stage == Stage.Apprenticeship)
+                .OrderByDescending(e => e.HireDate).ThenBy(e => e.EmployeeNumber).Take(10)
+                .Select(e => new PersonRow(e.Id, e.EmployeeNumber, e.Name, e.Stage, e.TeamId, e.Team != null ? e.Team.Name : null, e.Department.Name, e.HireDate, e.ServiceLevel))
+                .ToListAsync(ct);
+        }
+    }
+
+    /// <summary>The stage that follows on the path, if any.</summary>
+    public static Stage? Next(Stage s) => s switch
+    {
+        Stage.Induction => Stage.Apprenticeship,
+        Stage.Apprenticeship => Stage.Probation,
+        Stage.Probation => Stage.Regular,
+        _ => null,
+    };
+}

@@ -1,0 +1,172 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using AgentPath.Web.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace AgentPath.Web.Features.People;
+
+/// <summary>Settings under "Security".</summary>
+public sealed class SecurityOptions
+{
+    /// <summary>Serve only over HTTPS: secure cookies with the __Host- prefix, HSTS, redirect to HTTPS.</summary>
+    public bool HttpsOnly { get; set; }
+
+    /// <summary>Sign-in attempts (login form and token endpoint) allowed per client address per minute; more get 429.</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 20;
+
+    /// <summary>How often a signed-in session is checked against the account (role changes, lock-outs).</summary>
+    public TimeSpan SessionRecheck { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+}
+
+/// <summary>Sign-in, sessions, bearer tokens and the role policies.</summary>
+public static class AccessSetup
+{
+    public const string CookieOrBearer = "CookieOrBearer";
+    public const string LoginRateLimit = "login";
+
+    public static IServiceCollection AddAppAccess(this IServiceCollection services, IConfiguration config)
+    {
+        var security = config.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddSingleton(security);
+        var prefix = security.HttpsOnly ? "__Host-" : "";
+        var secure = security.HttpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+
+        services.AddIdentity<AppUser, AppRole>(o =>
+            {
+                // Length over composition (NIST SP 800-63B): at least 12 characters, no forced symbols.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                // Five wrong passwords in a row lock the account: the sixth attempt is refused.
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>();
+
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = security.SessionRecheck);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = prefix + "agentpath";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = secure;
+            o.Cookie.Path = "/";
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/login";
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                if (ctx.Request.Path.StartsWithSegments("/api"))
+                {
+                    ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return Task.CompletedTask;
+                }
+
+                ctx.Response.Redirect(ctx.RedirectUri);
+                return Task.CompletedTask;
+            };
+
+            // A signed-in user without the right gets a plain 403 (the error page), never a login loop.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = prefix + "agentpath-csrf";
+            o.Cookie.SecurePolicy = secure;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.HeaderName = Infrastructure.Security.ApiAntiforgery.HeaderName;
+        });
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = CookieOrBearer;
+                o.DefaultAuthenticateScheme = CookieOrBearer;
+                o.DefaultChallengeScheme = CookieOrBearer;
+                o.DefaultForbidScheme = CookieOrBearer;
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = security.TokenLifetime)
+            .AddPolicyScheme(CookieOrBearer, CookieOrBearer, o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme);
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.PeopleWrite, p => p.RequireRole(Roles.Hr, Roles.SystemAdmin))
+            .AddPolicy(Policies.OrgWrite, p => p.RequireRole(Roles.Hr, Roles.SystemAdmin))
+            .AddPolicy(Policies.RosterImport, p => p.RequireRole(Roles.Hr, Roles.SystemAdmin))
+            .AddPolicy(Policies.UsersManage, p => p.RequireRole(Roles.SystemAdmin))
+            .AddPolicy(Policies.AuditRead, p => p.RequireRole(Roles.SystemAdmin));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimit, ctx =>
+            {
+                if (HttpMethods.IsGet(ctx.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("read");
+                }
+
+                var limit = ctx.RequestServices.GetRequiredService<SecurityOptions>().LoginAttemptsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
+
+        services.AddScoped<DataScopeProvider>();
+        return services;
+    }
+
+    /// <summary>Issues a bearer token for the user, in the documented shape.</summary>
+    public static TokenResponse IssueToken(HttpContext context, ClaimsPrincipal principal, TimeProvider time)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme);
+        var now = time.GetUtcNow();
+        var props = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + options.BearerTokenExpiration };
+        var ticket = new AuthenticationTicket(principal, props, IdentityConstants.BearerScheme);
+        return new TokenResponse(options.BearerTokenProtector.Protect(ticket), (int)options.BearerTokenExpiration.TotalSeconds);
+    }
+}
+
+public sealed record TokenResponse(string AccessToken, int ExpiresIn);
+
+/// <summary>Adds the employee link to the sign-in so the data scope is known without a lookup of the account.</summary>
+public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<AppRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, AppRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        if (user.EmployeeId is { } id)
+        {
+            identity.AddClaim(new Claim(DataScopeProvider.EmployeeIdClaim, id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (!string.IsNullOrEmpty(user.DisplayName))
+        {
+            identity.AddClaim(new Claim("agentpath:display", user.DisplayName));
+        }
+
+        return identity;
+    }
+}

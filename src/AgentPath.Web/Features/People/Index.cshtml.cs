@@ -1,0 +1,35 @@
+using AgentPath.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentPath.Web.Features.People;
+
+/// <summary>The directory: everyone in the user's scope, filtered by stage, team and role, searched by name or number, in pages.</summary>
+public sealed class IndexModel(DataScopeProvider scope, AppDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public Stage? Stage { get; set; }
+    [BindProperty(SupportsGet = true)] public int? TeamId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Role { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<PersonRow> Items { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageSize => 25;
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public IReadOnlyList<Team> Teams { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var (items, total) = await PeopleDirectory.SearchAsync(await scope.PeopleAsync(ct), db,
+            new PeopleFilter(Q, Stage, TeamId, Role, PageNumber, PageSize), ct);
+        Items = items;
+        Total = total;
+        Teams = await (await scope.TeamsAsync(ct)).AsNoTracking().OrderBy(t => t.DepartmentId).ThenBy(t => t.Name).ToListAsync(ct);
+        CanEdit = User.IsInRole(Roles.Hr) || User.IsInRole(Roles.SystemAdmin);
+    }
+
+    public string PageLink(int page) => Url.Page("/People/Index", new { q = Q, stage = Stage, teamId = TeamId, role = Role, page })!;
+}

@@ -1,0 +1,53 @@
+using AgentPath.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentPath.Web.Features.People;
+
+/// <summary>Filters of the people directory, shared by the page and GET /api/v1/people.</summary>
+public sealed record PeopleFilter(string? Q, Stage? Stage, int? TeamId, string? Role, int Page = 1, int PageSize = 25)
+{
+    public const int MaxPageSize = 200;
+    public int SafePage => Math.Max(1, Page);
+    public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
+}
+
+public sealed record PersonRow(int Id, string EmployeeNumber, string Name, Stage Stage, int? TeamId, string? TeamName, string DepartmentName, DateOnly HireDate, int? ServiceLevel);
+
+/// <summary>The directory query: scope first (inside the SQL), then filters, then one page.</summary>
+public static class PeopleDirectory
+{
+    public static async Task<(IReadOnlyList<PersonRow> Items, int Total)> SearchAsync(
+        IQueryable<Employee> scoped, AppDbContext db, PeopleFilter f, CancellationToken ct = default)
+    {
+        var q = scoped.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            var term = f.Q.Trim();
+            q = q.Where(e => e.Name.Contains(term) || e.EmployeeNumber.Contains(term));
+        }
+
+        if (f.Stage is { } stage)
+        {
+            q = q.Where(e => e.Stage == stage);
+        }
+
+        if (f.TeamId is { } team)
+        {
+            q = q.Where(e => e.TeamId == team);
+        }
+
+        if (!string.IsNullOrEmpty(f.Role))
+        {
+            var roleId = await db.Roles.Where(r => r.Name == f.Role).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct) ?? -1;
+            q = q.Where(e => db.Users.Any(u => u.EmployeeId == e.Id && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId)));
+        }
+
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderBy(e => e.EmployeeNumber)
+            .Skip((f.SafePage - 1) * f.SafePageSize).Take(f.SafePageSize)
+            .Select(e => new PersonRow(e.Id, e.EmployeeNumber, e.Name, e.Stage, e.TeamId, e.Team != null ? e.Team.Name : null,
+                e.Department.Name, e.HireDate, e.ServiceLevel))
+            .ToListAsync(ct);
+        return (items, total);
+    }
+}

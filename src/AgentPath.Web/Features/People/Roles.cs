@@ -1,0 +1,62 @@
+namespace AgentPath.Web.Features.People;
+
+/// <summary>The nine roles of SPEC "People". A person may hold several.</summary>
+public static class Roles
+{
+    /// <summary>话务员 — takes training and exams, sees own records.</summary>
+    public const string Agent = "Agent";
+    /// <summary>组长 — coaches apprentices, sees own team(s).</summary>
+    public const string TeamLead = "TeamLead";
+    /// <summary>呼叫中心主管 — owns induction days 2, 3, 6; sees own department.</summary>
+    public const string Supervisor = "Supervisor";
+    /// <summary>培训主管 — exams, monthly training, plans; sees everyone.</summary>
+    public const string Trainer = "Trainer";
+    /// <summary>质检 — samples and scores recordings; sees everyone.</summary>
+    public const string QaInspector = "QaInspector";
+    /// <summary>行政 / 管理部 — employee records, monthly plan, archive; sees everyone.</summary>
+    public const string Hr = "Hr";
+    /// <summary>部门经理 — approves plans, appoints assessors; sees own department.</summary>
+    public const string DepartmentManager = "DepartmentManager";
+    /// <summary>总经理 — approves revisions of approved plans; sees everyone.</summary>
+    public const string GeneralManager = "GeneralManager";
+    /// <summary>System administrator — users, roles, settings; sees everyone.</summary>
+    public const string SystemAdmin = "SystemAdmin";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Agent, TeamLead, Supervisor, Trainer, QaInspector, Hr, DepartmentManager, GeneralManager, SystemAdmin,
+    ];
+
+    /// <summary>Roles whose data scope is the whole center.</summary>
+    public static readonly IReadOnlySet<string> CenterWide =
+        new HashSet<string>(StringComparer.Ordinal) { Trainer, QaInspector, Hr, GeneralManager, SystemAdmin };
+
+    /// <summary>Roles whose data scope is their own department.</summary>
+    public static readonly IReadOnlySet<string> DepartmentWide =
+        new HashSet<string>(StringComparer.Ordinal) { Supervisor, DepartmentManager };
+
+    /// <summary>Display name key for a role (English; the zh-CN text comes from resources).</summary>
+    public static string DisplayKey(string role) => role switch
+    {
+        Agent => "Agent",
+        TeamLead => "Team lead",
+        Supervisor => "Supervisor",
+        Trainer => "Trainer",
+        QaInspector => "QA inspector",
+        Hr => "Administration / HR",
+        DepartmentManager => "Department manager",
+        GeneralManager => "General manager",
+        SystemAdmin => "System admin",
+        _ => role,
+    };
+}
+
+/// <summary>Named authorization policies: the write rights of each role.</summary>
+public static class Policies
+{
+    public const string PeopleWrite = "People.Write";
+    public const string OrgWrite = "Org.Write";
+    public const string RosterImport = "Roster.Import";
+    public const string UsersManage = "Users.Manage";
+    public const string AuditRead = "Audit.Read";
+}

@@ -1,0 +1,28 @@
+namespace AgentPath.Web.Features.People;
+
+/// <summary>
+/// Where a person stands on the path from new hire to regular employee (SPEC R1.1).
+/// 实习期 → 见习期 → 试用期 → 正式员工; 淘汰 and 离职 end the path.
+/// </summary>
+public enum Stage
+{
+    /// <summary>实习期 — pre-job induction, seven days.</summary>
+    Induction,
+    /// <summary>见习期 — apprenticeship on the floor with a team lead, at most 30 days.</summary>
+    Apprenticeship,
+    /// <summary>试用期 — probation with on-the-job training.</summary>
+    Probation,
+    /// <summary>正式员工 — regular employee.</summary>
+    Regular,
+    /// <summary>淘汰 — eliminated at a gate; terminal.</summary>
+    Eliminated,
+    /// <summary>离职 — left the company; terminal.</summary>
+    Left,
+}
+
+public static class Stages
+{
+    public static readonly IReadOnlyList<Stage> All = Enum.GetValues<Stage>();
+
+    public static bool IsTerminal(this Stage stage) => stage is Stage.Eliminated or Stage.Left;
+}

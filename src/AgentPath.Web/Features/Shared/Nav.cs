@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using AgentPath.Web.Features.People;
+
+namespace AgentPath.Web.Features.Shared;
+
+/// <summary>The header navigation for the signed-in user's roles: an agent sees their own training, a lead their team, an admin everything.</summary>
+public static class Nav
+{
+    public sealed record Item(string Href, string TextKey);
+
+    public static IReadOnlyList<Item> For(ClaimsPrincipal user)
+    {
+        var items = new List<Item> { new("/", "Home") };
+        bool Is(params string[] roles) => roles.Any(user.IsInRole);
+        if (user.HasClaim(c => c.Type == DataScopeProvider.EmployeeIdClaim))
+        {
+            items.Add(new("/people/me", Is(Roles.Agent) && !Is(Roles.TeamLead) ? "My training" : "My profile"));
+        }
+
+        if (Is(Roles.Trainer, Roles.QaInspector, Roles.Hr, Roles.GeneralManager, Roles.SystemAdmin))
+        {
+            items.Add(new("/people", "People"));
+        }
+        else if (Is(Roles.Supervisor, Roles.DepartmentManager))
+        {
+            items.Add(new("/people", "My department"));
+        }
+        else if (Is(Roles.TeamLead))
+        {
+            items.Add(new("/people", "My team"));
+        }
+
+        if (Is(Roles.Hr, Roles.SystemAdmin))
+        {
+            items.Add(new("/people/import", "Roster import"));
+            items.Add(new("/org", "Organisation"));
+        }
+
+        if (Is(Roles.SystemAdmin))
+        {
+            items.Add(new("/admin/users", "Users"));
+            items.Add(new("/admin/audit", "Audit log"));
+        }
+
+        return items;
+    }
+}

@@ -1,0 +1,129 @@
+using AgentPath.Web.Data;
+using AgentPath.Web.Features.Account;
+using AgentPath.Web.Features.Admin;
+using AgentPath.Web.Features.Notifications;
+using AgentPath.Web.Features.People;
+using AgentPath.Web.Infrastructure;
+using AgentPath.Web.Infrastructure.Errors;
+using AgentPath.Web.Infrastructure.Files;
+using AgentPath.Web.Infrastructure.Localization;
+using AgentPath.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+
+var builder = WebApplication.CreateBuilder(args);
+var config = builder.Configuration;
+
+// Composition root: infrastructure first, then the features floor by floor (ARCHITECTURE.md).
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
+var database = builder.Services.AddAppDatabase(config, builder.Environment.ContentRootPath);
+builder.Services.AddDataProtection().SetApplicationName("AgentPath").PersistKeysToDbContext<AppDbContext>();
+builder.Services.AddAppLocalization();
+builder.Services.AddAppAccess(config);
+builder.Services.AddFileStore(config, builder.Environment.ContentRootPath);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddRazorPages(o =>
+    {
+        o.RootDirectory = "/Features";
+        o.Conventions.AuthorizeFolder("/Admin", Policies.UsersManage);
+        o.Conventions.AuthorizeFolder("/Org", Policies.OrgWrite);
+        o.Conventions.AuthorizePage("/People/Edit", Policies.PeopleWrite);
+        o.Conventions.AuthorizePage("/People/Import", Policies.RosterImport);
+        o.Conventions.AuthorizePage("/Admin/Audit", Policies.AuditRead);
+        o.Conventions.AllowAnonymousToPage("/Account/Login");
+        o.Conventions.AllowAnonymousToPage("/Error");
+    })
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Text)));
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = RequestLimits.MaxBodyBytes);
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
+    k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+    k.AddServerHeader = false;
+});
+builder.Services.AddPeople();
+builder.Services.AddNotifications();
+
+var app = builder.Build();
+
+if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
+{
+    await DatabaseStartup.MigrateAsync(app.Services);
+    await DemoSeed.EnsureReferenceDataAsync(app.Services, config);
+    Console.WriteLine("Migrations applied.");
+    return;
+}
+
+var sqlite = database.Provider == DatabaseProvider.Sqlite;
+if (database.MigrateOnStart ?? sqlite)
+{
+    await DatabaseStartup.MigrateAsync(app.Services);
+}
+
+await DatabaseStartup.LogSqliteSettingsAsync(app.Services);
+await DemoSeed.EnsureReferenceDataAsync(app.Services, config);
+if (database.Demo ?? sqlite)
+{
+    await DemoSeed.RunAsync(app.Services);
+}
+
+app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+app.UseMiddleware<RequestLogging>();
+app.UseExceptionHandler("/Error");
+if (app.Services.GetRequiredService<SecurityOptions>().HttpsOnly)
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+
+app.UseMiddleware<SecurityHeaders>();
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+app.UseStaticFiles();
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/openapi/v1.json", "AgentPath API v1");
+    o.RoutePrefix = "api/docs";
+    o.DocumentTitle = "AgentPath API";
+});
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<ApiAntiforgery>();
+app.UseAntiforgery();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapRazorPages();
+var api = app.MapGroup("/api/v1");
+api.MapAuthApi();
+api.MapPeopleApi();
+api.MapOrgApi();
+api.MapUsersApi();
+api.MapNotificationsApi();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    if (database.Demo ?? sqlite)
+    {
+        foreach (var url in app.Urls)
+        {
+            Console.WriteLine($"AgentPath is running at {url}");
+        }
+
+        Console.WriteLine($"Demo logins (password {DemoSeed.Password}): {string.Join(", ", DemoSeed.Logins.Select(l => l.UserName))}");
+    }
+});
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;

@@ -36,6 +36,7 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizePage("/People/Import", Policies.RosterImport);
         o.Conventions.AuthorizePage("/Admin/Audit", Policies.AuditRead);
         o.Conventions.AllowAnonymousToPage("/Account/Login");
+        o.Conventions.AllowAnonymousToPage("/Account/Culture");
         o.Conventions.AllowAnonymousToPage("/Error");
     })
     .AddViewLocalization()

@@ -59,7 +59,7 @@ public sealed class EditModel(DataScopeProvider scope, AppDbContext db, Employee
         ModelState.Clear();
         foreach (var (field, message) in await editor.ValidateAsync(Input, id, ct))
         {
-            ModelState.AddModelError($"Input.{field}", text[message, text[Label(field)].Value]);
+            ModelState.AddModelError($"Input.{field}", text[message, text[FieldLabel.Of<EmployeeInput>(field)].Value]);
         }
 
         if (!ModelState.IsValid)
@@ -79,17 +79,6 @@ public sealed class EditModel(DataScopeProvider scope, AppDbContext db, Employee
 
         return LocalRedirect($"/people/{e.Id}");
     }
-
-    private static string Label(string field) => field switch
-    {
-        nameof(EmployeeInput.EmployeeNumber) => "Employee number",
-        nameof(EmployeeInput.HireDate) => "Hire date",
-        nameof(EmployeeInput.DepartmentId) => "Department",
-        nameof(EmployeeInput.TeamId) => "Team",
-        nameof(EmployeeInput.ServiceLevel) => "Service level",
-        nameof(EmployeeInput.PostIds) => "Posts",
-        _ => field,
-    };
 
     private async Task LoadListsAsync(CancellationToken ct)
     {

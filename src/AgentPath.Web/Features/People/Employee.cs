@@ -78,7 +78,7 @@ public sealed class Employee : IAudited
     /// <summary>Places the person in a department and, optionally, one of its teams.</summary>
     public void Place(Department department, Team? team)
     {
-        if (team is not null && team.DepartmentId != department.Id && team.Department != department)
+        if (team is not null && !InDepartment(team, department))
         {
             throw new DomainException("The team belongs to another department.");
         }
@@ -88,6 +88,11 @@ public sealed class Employee : IAudited
         Team = team;
         TeamId = team?.Id;
     }
+
+    private static bool InDepartment(Team team, Department department) =>
+        team.Department is { } d
+            ? ReferenceEquals(d, department) || (d.Id != 0 && d.Id == department.Id)
+            : team.DepartmentId == department.Id;
 
     public void SetPosts(IEnumerable<Post> posts)
     {

@@ -38,7 +38,7 @@ public static class PeopleApi
             var errors = await editor.ValidateAsync(input, null, ct);
             if (errors.Count > 0)
             {
-                return Problem(errors, text);
+                return Problem<EmployeeInput>(errors, text);
             }
 
             var e = await editor.CreateAsync(input, ct);
@@ -57,7 +57,7 @@ public static class PeopleApi
             var errors = await editor.ValidateAsync(input, id, ct);
             if (errors.Count > 0)
             {
-                return Problem(errors, text);
+                return Problem<EmployeeInput>(errors, text);
             }
 
             await editor.UpdateAsync(e, input, ct);
@@ -65,8 +65,10 @@ public static class PeopleApi
         }).RequireAuthorization(Policies.PeopleWrite);
     }
 
-    public static ValidationProblem Problem(Dictionary<string, string> errors, IStringLocalizer text) =>
-        TypedResults.ValidationProblem(errors.ToDictionary(kv => ToCamel(kv.Key), kv => new[] { text[kv.Value, text[kv.Key].Value].Value }));
+    /// <summary>Field errors as a 400 ValidationProblem, each message in the caller's language with the field's label filled in.</summary>
+    public static ValidationProblem Problem<TInput>(Dictionary<string, string> errors, IStringLocalizer text) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(kv => ToCamel(kv.Key),
+            kv => new[] { text[kv.Value, text[FieldLabel.Of<TInput>(kv.Key)].Value].Value }));
 
     private static string ToCamel(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
 

@@ -19,7 +19,7 @@ public static class UsersApi
             var errors = await admin.ValidateAsync(input, null, ct);
             if (errors.Count > 0)
             {
-                return PeopleApi.Problem(errors, text);
+                return PeopleApi.Problem<UserInput>(errors, text);
             }
 
             var (user, identityErrors) = await admin.CreateAsync(input);
@@ -42,7 +42,7 @@ public static class UsersApi
             var errors = await admin.ValidateAsync(input, id, ct);
             if (errors.Count > 0)
             {
-                return PeopleApi.Problem(errors, text);
+                return PeopleApi.Problem<UserInput>(errors, text);
             }
 
             var identityErrors = (await admin.UpdateAsync(user, input)).ToArray();

@@ -57,7 +57,7 @@ public class SqliteAppFactory : AppFactory
     {
     }
 
-    public SqliteAppFactory(string file)
+    internal SqliteAppFactory(string file)
     {
         DatabaseFile = file;
         Set("Database:Provider", "Sqlite");
@@ -75,7 +75,7 @@ public class PostgresAppFactory : AppFactory
     {
     }
 
-    public PostgresAppFactory(string database, bool create)
+    internal PostgresAppFactory(string database, bool create)
     {
         DatabaseName = database;
         var admin = Admin();

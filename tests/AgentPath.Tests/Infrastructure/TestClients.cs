@@ -64,6 +64,7 @@ public static partial class TestClients
     {
         var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await factory.TokenAsync(user));
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         return client;
     }
 

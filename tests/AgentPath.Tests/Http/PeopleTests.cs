@@ -147,8 +147,8 @@ public abstract class PeopleTests<TFactory>(TFactory factory) : IClassFixture<TF
         api.DefaultRequestHeaders.AcceptLanguage.Clear();
         api.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
         var response = await api.PostAsJsonAsync("/api/v1/people", new { employeeNumber = "Z1", name = "", hireDate = "2026-11-20" });
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.Contains("请填写姓名", body, StringComparison.Ordinal);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("请填写姓名。", body.GetProperty("errors").GetProperty("name")[0].GetString());
     }
 
     [Fact]

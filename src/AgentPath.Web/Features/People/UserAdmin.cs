@@ -128,6 +128,7 @@ public sealed class UserAdmin(UserManager<AppUser> users, AppDbContext db, TimeP
         var current = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, current.Except(input.Roles));
         await users.AddToRolesAsync(user, input.Roles.Distinct().Except(current));
+        var wasLocked = user.LockoutEnd > time.GetUtcNow();
         if (!string.IsNullOrEmpty(input.Password))
         {
             await users.RemovePasswordAsync(user);
@@ -136,8 +137,13 @@ public sealed class UserAdmin(UserManager<AppUser> users, AppDbContext db, TimeP
 
         await SetLockAsync(user, input.Locked);
 
-        // A new security stamp makes every session of this user re-read roles at its next check (≤ 30 s).
-        await users.UpdateSecurityStampAsync(user);
+        // Roles: every open session re-reads them at its next check (Security:SessionRecheck, 30 s).
+        // A new password or a lock ends every open session at that check.
+        if (!string.IsNullOrEmpty(input.Password) || (input.Locked && !wasLocked))
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         return [];
     }
 

@@ -1,14 +1,12 @@
 using AgentPath.Web.Data;
-using AgentPath.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace AgentPath.Web.Features.People;
 
 /// <summary>HR creates a person or corrects their record. The stage is set once, at creation; afterwards only the pipeline moves it.</summary>
-public sealed class EditModel(DataScopeProvider scope, AppDbContext db, EmployeeEditor editor, IStringLocalizer<Text> text) : PageModel
+public sealed class EditModel(DataScopeProvider scope, AppDbContext db, EmployeeEditor editor) : PageModel
 {
     [BindProperty]
     public EmployeeInput Input { get; set; } = new();
@@ -59,7 +57,7 @@ public sealed class EditModel(DataScopeProvider scope, AppDbContext db, Employee
         ModelState.Clear();
         foreach (var (field, message) in await editor.ValidateAsync(Input, id, ct))
         {
-            ModelState.AddModelError($"Input.{field}", text[message, text[FieldLabel.Of<EmployeeInput>(field)].Value]);
+            ModelState.AddModelError($"Input.{field}", message);
         }
 
         if (!ModelState.IsValid)

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using AgentPath.Web.Data;
+using AgentPath.Web.Infrastructure.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentPath.Web.Features.People;
@@ -44,29 +46,19 @@ public sealed class EmployeeInput
 }
 
 /// <summary>Creates and edits people with the same rules for the page and the API.</summary>
-public sealed class EmployeeEditor(AppDbContext db, TimeProvider time)
+public sealed class EmployeeEditor(AppDbContext db, TimeProvider time, IStringLocalizer<Text> text)
 {
     public static readonly DateOnly EarliestHireDate = new(1950, 1, 1);
 
-    /// <summary>Checks the input; errors are keyed by field name, messages are resource keys.</summary>
+    /// <summary>Checks the input; errors are keyed by field name, messages are in the user's language.</summary>
     public async Task<Dictionary<string, string>> ValidateAsync(EmployeeInput input, int? id, CancellationToken ct = default)
     {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var ctx = new ValidationContext(input);
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(input, ctx, results, validateAllProperties: true);
-        foreach (var r in results)
-        {
-            foreach (var m in r.MemberNames)
-            {
-                errors.TryAdd(m, r.ErrorMessage ?? "Invalid value.");
-            }
-        }
+        var errors = InputValidator.Validate(input, text);
 
         var number = input.EmployeeNumber?.Trim() ?? "";
         if (number.Length > 0 && await db.Employees.AnyAsync(e => e.EmployeeNumber == number && e.Id != (id ?? 0), ct))
         {
-            errors.TryAdd(nameof(input.EmployeeNumber), "This employee number is already in use.");
+            errors.TryAdd(nameof(input.EmployeeNumber), text["This employee number is already in use."]);
         }
 
         if (input.HireDate is { } hire)
@@ -74,7 +66,7 @@ public sealed class EmployeeEditor(AppDbContext db, TimeProvider time)
             var latest = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddYears(1);
             if (hire < EarliestHireDate || hire > latest)
             {
-                errors.TryAdd(nameof(input.HireDate), "The hire date is not a possible date.");
+                errors.TryAdd(nameof(input.HireDate), text["The hire date is not a possible date."]);
             }
         }
 
@@ -83,26 +75,26 @@ public sealed class EmployeeEditor(AppDbContext db, TimeProvider time)
             var team = await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == teamId, ct);
             if (team is null)
             {
-                errors.TryAdd(nameof(input.TeamId), "Unknown team.");
+                errors.TryAdd(nameof(input.TeamId), text["Unknown team."]);
             }
             else if (input.DepartmentId is { } d && d != team.DepartmentId)
             {
-                errors.TryAdd(nameof(input.TeamId), "The team belongs to another department.");
+                errors.TryAdd(nameof(input.TeamId), text["The team belongs to another department."]);
             }
         }
         else if (input.DepartmentId is null)
         {
-            errors.TryAdd(nameof(input.DepartmentId), "Choose a department or a team.");
+            errors.TryAdd(nameof(input.DepartmentId), text["Choose a department or a team."]);
         }
         else if (!await db.Departments.AnyAsync(d => d.Id == input.DepartmentId, ct))
         {
-            errors.TryAdd(nameof(input.DepartmentId), "Unknown department.");
+            errors.TryAdd(nameof(input.DepartmentId), text["Unknown department."]);
         }
 
         var postIds = input.PostIds.Distinct().ToList();
         if (postIds.Count > 0 && await db.Posts.CountAsync(p => postIds.Contains(p.Id), ct) != postIds.Count)
         {
-            errors.TryAdd(nameof(input.PostIds), "Unknown post.");
+            errors.TryAdd(nameof(input.PostIds), text["Unknown post."]);
         }
 
         return errors;

@@ -33,19 +33,19 @@ public static class PeopleApi
             return e is null ? TypedResults.NotFound() : TypedResults.Ok(ToDto(e));
         });
 
-        g.MapPost("", async Task<Results<Created<PersonDto>, ValidationProblem>> (EmployeeInput input, EmployeeEditor editor, IStringLocalizer<Text> text, CancellationToken ct) =>
+        g.MapPost("", async Task<Results<Created<PersonDto>, ValidationProblem>> (EmployeeInput input, EmployeeEditor editor, CancellationToken ct) =>
         {
             var errors = await editor.ValidateAsync(input, null, ct);
             if (errors.Count > 0)
             {
-                return Problem<EmployeeInput>(errors, text);
+                return Problem(errors);
             }
 
             var e = await editor.CreateAsync(input, ct);
             return TypedResults.Created($"/api/v1/people/{e.Id}", ToDto(e));
         }).RequireAuthorization(Policies.PeopleWrite);
 
-        g.MapPut("/{id:int}", async Task<Results<Ok<PersonDto>, NotFound, ValidationProblem>> (int id, EmployeeInput input, DataScopeProvider scope, EmployeeEditor editor, IStringLocalizer<Text> text, CancellationToken ct) =>
+        g.MapPut("/{id:int}", async Task<Results<Ok<PersonDto>, NotFound, ValidationProblem>> (int id, EmployeeInput input, DataScopeProvider scope, EmployeeEditor editor, CancellationToken ct) =>
         {
             var e = await (await scope.PeopleAsync(ct)).Include(x => x.Posts).FirstOrDefaultAsync(x => x.Id == id, ct);
             if (e is null)
@@ -57,7 +57,7 @@ public static class PeopleApi
             var errors = await editor.ValidateAsync(input, id, ct);
             if (errors.Count > 0)
             {
-                return Problem<EmployeeInput>(errors, text);
+                return Problem(errors);
             }
 
             await editor.UpdateAsync(e, input, ct);
@@ -65,10 +65,9 @@ public static class PeopleApi
         }).RequireAuthorization(Policies.PeopleWrite);
     }
 
-    /// <summary>Field errors as a 400 ValidationProblem, each message in the caller's language with the field's label filled in.</summary>
-    public static ValidationProblem Problem<TInput>(Dictionary<string, string> errors, IStringLocalizer text) =>
-        TypedResults.ValidationProblem(errors.ToDictionary(kv => ToCamel(kv.Key),
-            kv => new[] { text[kv.Value, text[FieldLabel.Of<TInput>(kv.Key)].Value].Value }));
+    /// <summary>Field errors (already in the caller's language) as a 400 ValidationProblem.</summary>
+    public static ValidationProblem Problem(Dictionary<string, string> errors) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(kv => ToCamel(kv.Key), kv => new[] { kv.Value }));
 
     private static string ToCamel(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
 

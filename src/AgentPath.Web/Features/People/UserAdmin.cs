@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using AgentPath.Web.Data;
+using AgentPath.Web.Infrastructure.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +36,7 @@ public sealed class UserInput
 public sealed record UserDto(int Id, string UserName, string DisplayName, int? EmployeeId, IReadOnlyList<string> Roles, bool Locked);
 
 /// <summary>Account administration with Identity: roles take effect within the session re-check interval.</summary>
-public sealed class UserAdmin(UserManager<AppUser> users, AppDbContext db, TimeProvider time)
+public sealed class UserAdmin(UserManager<AppUser> users, AppDbContext db, TimeProvider time, IStringLocalizer<Text> text)
 {
     public async Task<IReadOnlyList<UserDto>> ListAsync(CancellationToken ct)
     {
@@ -47,40 +49,34 @@ public sealed class UserAdmin(UserManager<AppUser> users, AppDbContext db, TimeP
 
     public async Task<Dictionary<string, string>> ValidateAsync(UserInput input, int? id, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(input, new ValidationContext(input), results, true);
-        foreach (var r in results)
-        {
-            errors.TryAdd(r.MemberNames.FirstOrDefault() ?? "", r.ErrorMessage ?? "Invalid value.");
-        }
+        var errors = InputValidator.Validate(input, text);
 
         var unknown = input.Roles.Where(r => !People.Roles.All.Contains(r)).ToList();
         if (unknown.Count > 0)
         {
-            errors.TryAdd(nameof(input.Roles), "Unknown role.");
+            errors.TryAdd(nameof(input.Roles), text["Unknown role."]);
         }
 
         if (id is null && string.IsNullOrEmpty(input.Password))
         {
-            errors.TryAdd(nameof(input.Password), "{0} is required.");
+            errors.TryAdd(nameof(input.Password), text["{0} is required.", text["Password"].Value]);
         }
 
         var normalized = users.NormalizeName(input.UserName?.Trim());
         if (!string.IsNullOrEmpty(normalized) && await db.Users.AnyAsync(u => u.NormalizedUserName == normalized && u.Id != (id ?? 0), ct))
         {
-            errors.TryAdd(nameof(input.UserName), "This user name is already in use.");
+            errors.TryAdd(nameof(input.UserName), text["This user name is already in use."]);
         }
 
         if (input.EmployeeId is { } e)
         {
             if (!await db.Employees.AnyAsync(x => x.Id == e, ct))
             {
-                errors.TryAdd(nameof(input.EmployeeId), "Unknown employee.");
+                errors.TryAdd(nameof(input.EmployeeId), text["Unknown employee."]);
             }
             else if (await db.Users.AnyAsync(u => u.EmployeeId == e && u.Id != (id ?? 0), ct))
             {
-                errors.TryAdd(nameof(input.EmployeeId), "This employee already has an account.");
+                errors.TryAdd(nameof(input.EmployeeId), text["This employee already has an account."]);
             }
         }
 
@@ -91,7 +87,7 @@ public sealed class UserAdmin(UserManager<AppUser> users, AppDbContext db, TimeP
                 var result = await v.ValidateAsync(users, new AppUser(), input.Password);
                 if (!result.Succeeded)
                 {
-                    errors.TryAdd(nameof(input.Password), "The password must be at least 12 characters long and not too simple.");
+                    errors.TryAdd(nameof(input.Password), text["The password must be at least 12 characters long and not too simple."]);
                 }
             }
         }

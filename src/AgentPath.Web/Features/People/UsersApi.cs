@@ -14,12 +14,12 @@ public static class UsersApi
 
         g.MapGet("", (UserAdmin admin, CancellationToken ct) => admin.ListAsync(ct));
 
-        g.MapPost("", async Task<Results<Created<UserDto>, ValidationProblem>> (UserInput input, UserAdmin admin, IStringLocalizer<Text> text, CancellationToken ct) =>
+        g.MapPost("", async Task<Results<Created<UserDto>, ValidationProblem>> (UserInput input, UserAdmin admin, CancellationToken ct) =>
         {
             var errors = await admin.ValidateAsync(input, null, ct);
             if (errors.Count > 0)
             {
-                return PeopleApi.Problem<UserInput>(errors, text);
+                return PeopleApi.Problem(errors);
             }
 
             var (user, identityErrors) = await admin.CreateAsync(input);
@@ -31,7 +31,7 @@ public static class UsersApi
             return TypedResults.Created($"/api/v1/users/{user.Id}", await admin.ToDtoAsync(user));
         });
 
-        g.MapPut("/{id:int}", async Task<Results<Ok<UserDto>, NotFound, ValidationProblem>> (int id, UserInput input, UserAdmin admin, UserManager<AppUser> users, IStringLocalizer<Text> text, CancellationToken ct) =>
+        g.MapPut("/{id:int}", async Task<Results<Ok<UserDto>, NotFound, ValidationProblem>> (int id, UserInput input, UserAdmin admin, UserManager<AppUser> users, CancellationToken ct) =>
         {
             var user = await users.FindByIdAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (user is null)
@@ -42,7 +42,7 @@ public static class UsersApi
             var errors = await admin.ValidateAsync(input, id, ct);
             if (errors.Count > 0)
             {
-                return PeopleApi.Problem<UserInput>(errors, text);
+                return PeopleApi.Problem(errors);
             }
 
             var identityErrors = (await admin.UpdateAsync(user, input)).ToArray();

@@ -68,7 +68,7 @@ public sealed class EditModel(UserAdmin admin, UserManager<AppUser> users, AppDb
 
         foreach (var (field, message) in await admin.ValidateAsync(Input, id, ct))
         {
-            ModelState.AddModelError($"Input.{field}", text[message, text[FieldLabel.Of<UserInput>(field)].Value]);
+            ModelState.AddModelError($"Input.{field}", message);
         }
 
         if (!ModelState.IsValid)

@@ -25,13 +25,18 @@ public sealed class AppFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    /// <summary>The app's address, such as http://127.0.0.1:40123 (no trailing slash).</summary>
+    /// <summary>The app's address on a real Kestrel port, such as http://127.0.0.1:40123/.</summary>
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture is not initialised.");
 
-    /// <summary>/work/main/test-output/screenshots: next to the folder that holds AgentPath.slnx.</summary>
-    public string ScreenshotDir { get; } = Path.Combine(RepoRoot(), "test-output", "screenshots");
+    /// <summary>
+    /// test-output/screenshots in the folder that holds AgentPath.slnx (or under $AGENTPATH_TEST_OUTPUT,
+    /// which ./test sets to that same test-output folder).
+    /// </summary>
+    public string ScreenshotDir { get; } = Path.Combine(
+        Environment.GetEnvironmentVariable("AGENTPATH_TEST_OUTPUT") is { Length: > 0 } output ? output : Path.Combine(RepoRoot(), "test-output"),
+        "screenshots");
 
     private string DatabasePath => Path.Combine(Path.GetTempPath(), _runId + ".db");
 

@@ -57,18 +57,25 @@ public partial class LocalizationTests
 
         var missing = keys.Where(k => !zh.ContainsKey(k)).ToList();
         Assert.True(missing.Count == 0, "Missing from zh-CN.json:\n" + string.Join("\n", missing));
+
+        // Keys that are not English text themselves need their English in en.json.
+        var en = JsonStringLocalizerFactory.Load(Path.Combine(root, "Resources", "en.json"));
+        var codeKeys = keys.Where(k => k.StartsWith("Stage.", StringComparison.Ordinal) || k.StartsWith("Audit.", StringComparison.Ordinal)).Where(k => !en.ContainsKey(k)).ToList();
+        Assert.True(codeKeys.Count == 0, "Missing from en.json:\n" + string.Join("\n", codeKeys));
     }
 
     [Fact]
     public void English_shows_the_key_and_Chinese_its_translation()
     {
         var zh = JsonStringLocalizerFactory.Load(Path.Combine(SourceRoot(), "Resources", "zh-CN.json"));
-        var l = new JsonStringLocalizer(zh);
+        var en = JsonStringLocalizerFactory.Load(Path.Combine(SourceRoot(), "Resources", "en.json"));
+        var l = new JsonStringLocalizer(zh, en);
         var before = System.Globalization.CultureInfo.CurrentUICulture;
         try
         {
             System.Globalization.CultureInfo.CurrentUICulture = new("en");
             Assert.Equal("Page 2 of 5", l["Page {0} of {1}", 2, 5].Value);
+            Assert.Equal("Apprenticeship", l["Stage.Apprenticeship"].Value);
             System.Globalization.CultureInfo.CurrentUICulture = new("zh-CN");
             Assert.Equal("第 2 页，共 5 页", l["Page {0} of {1}", 2, 5].Value);
             Assert.Equal("实习期", l["Stage.Induction"].Value);

@@ -8,6 +8,15 @@ public static class Nav
 {
     public sealed record Item(string Href, string TextKey);
 
+    /// <summary>The one item the current path belongs to: the longest href that is a prefix of it.</summary>
+    public static Item? Current(IEnumerable<Item> items, string path) =>
+        items.Where(i => i.Href == "/" ? path == "/" : path.Equals(i.Href, StringComparison.OrdinalIgnoreCase) || path.StartsWith(i.Href + "/", StringComparison.OrdinalIgnoreCase))
+            .MaxBy(i => i.Href.Length);
+
+    /// <summary>What the directory is called for this user: People, My department or My team.</summary>
+    public static string DirectoryKey(ClaimsPrincipal user) =>
+        For(user).FirstOrDefault(i => i.Href == "/people")?.TextKey ?? "People";
+
     public static IReadOnlyList<Item> For(ClaimsPrincipal user)
     {
         var items = new List<Item> { new("/", "Home") };

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Localization;
 namespace AgentPath.Web.Infrastructure.Localization;
 
 /// <summary>
-/// UI text. The key is the English text; <c>Resources/zh-CN.json</c> maps it to Chinese. English
-/// needs no file. A key missing from zh-CN shows in English, and a test lists every such key.
+/// UI text. The key is the English text; <c>Resources/zh-CN.json</c> maps it to Chinese.
+/// <c>Resources/en.json</c> holds English only for keys that are not English text themselves
+/// (e.g. "Stage.Induction"). A key missing from zh-CN shows in English, and a test lists every such key.
 /// </summary>
 public sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
 {
@@ -15,13 +16,13 @@ public sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
 
     public JsonStringLocalizerFactory(IWebHostEnvironment env)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Resources", "zh-CN.json");
-        if (!File.Exists(path))
+        string Find(string name)
         {
-            path = Path.Combine(env.ContentRootPath, "Resources", "zh-CN.json");
+            var path = Path.Combine(AppContext.BaseDirectory, "Resources", name);
+            return File.Exists(path) ? path : Path.Combine(env.ContentRootPath, "Resources", name);
         }
 
-        _localizer = new JsonStringLocalizer(Load(path));
+        _localizer = new JsonStringLocalizer(Load(Find("zh-CN.json")), Load(Find("en.json")));
     }
 
     public static FrozenDictionary<string, string> Load(string path)
@@ -36,7 +37,7 @@ public sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
     public IStringLocalizer Create(string baseName, string location) => _localizer;
 }
 
-public sealed class JsonStringLocalizer(FrozenDictionary<string, string> chinese) : IStringLocalizer
+public sealed class JsonStringLocalizer(FrozenDictionary<string, string> chinese, FrozenDictionary<string, string> english) : IStringLocalizer
 {
     public static bool IsChinese(CultureInfo culture) => culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
 
@@ -51,7 +52,7 @@ public sealed class JsonStringLocalizer(FrozenDictionary<string, string> chinese
                     : new LocalizedString(name, name, resourceNotFound: true);
             }
 
-            return new LocalizedString(name, name);
+            return new LocalizedString(name, english.TryGetValue(name, out var en) ? en : name);
         }
     }
 
@@ -65,7 +66,7 @@ public sealed class JsonStringLocalizer(FrozenDictionary<string, string> chinese
     }
 
     public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) =>
-        chinese.Select(kv => new LocalizedString(kv.Key, IsChinese(CultureInfo.CurrentUICulture) ? kv.Value : kv.Key));
+        chinese.Select(kv => this[kv.Key]);
 }
 
 /// <summary>The type that names the one shared resource; inject <c>IStringLocalizer&lt;Text&gt;</c>.</summary>

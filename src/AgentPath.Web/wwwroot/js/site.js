@@ -1,6 +1,18 @@
 // AgentPath: small progressive enhancements. Pages work without this file.
 (function () {
   "use strict";
+  document.documentElement.classList.add("js");
+
+  // The phone menu: a real button that says whether the menu is open.
+  var burger = document.querySelector(".nav-burger");
+  var nav = document.getElementById("mainnav");
+  if (burger && nav) {
+    burger.addEventListener("click", function () {
+      var open = nav.classList.toggle("open");
+      burger.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+
   var meta = document.querySelector('meta[name="csrf-token"]');
   var token = meta ? meta.getAttribute("content") : null;
 

@@ -101,14 +101,14 @@ public sealed class RosterImporter(AppDbContext db, FileStore files, TimeProvide
     public async Task<RosterCommitResult?> CommitAsync(Guid importId, int userId, CancellationToken ct = default)
     {
         var import = await db.Set<RosterImport>().FirstOrDefaultAsync(i => i.Id == importId && i.UploadedBy == userId, ct);
+        if (import?.CommittedAt is not null)
+        {
+            return new RosterCommitResult(0, [new RosterProblem(0, null, "This file has already been imported.")]);
+        }
+
         if (import is null || !files.Exists(import.FileKey))
         {
             return null;
-        }
-
-        if (import.CommittedAt is not null)
-        {
-            return new RosterCommitResult(0, [new RosterProblem(0, null, "This file has already been imported.")]);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

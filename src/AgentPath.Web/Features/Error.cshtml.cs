@@ -14,13 +14,10 @@ public sealed class ErrorModel : PageModel
 
     public void OnPost(int? code) => Set(code);
 
+    // The middleware that re-executes this page has already set the status code.
     private void Set(int? code)
     {
-        Code = code ?? 500;
+        Code = code ?? Response.StatusCode;
         CorrelationId = ApiExceptionHandler.CorrelationId(HttpContext);
-        if (code is null)
-        {
-            Response.StatusCode = 500;
-        }
     }
 }

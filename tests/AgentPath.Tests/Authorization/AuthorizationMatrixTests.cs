@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Json;
+using AgentPath.Tests.Http;
+using AgentPath.Tests.Infrastructure;
+using AgentPath.Web.Features.People;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentPath.Tests.Authorization;
+
+public sealed class AuthorizationMatrixTests_Sqlite(SqliteAppFactory f) : AuthorizationMatrixTests<SqliteAppFactory>(f);
+
+public sealed class AuthorizationMatrixTests_Postgres(PostgresAppFactory f) : AuthorizationMatrixTests<PostgresAppFactory>(f);
+
+/// <summary>
+/// Every endpoint the app maps, for every role, against a record inside and one outside the
+/// role's scope, as stated in authorization-matrix.md. An endpoint missing from the table fails.
+/// </summary>
+public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : AppFactory
+{
+    private static readonly Dictionary<string, string> LoginOf = new(StringComparer.Ordinal)
+    {
+        [Roles.Agent] = "agent", [Roles.TeamLead] = "lead", [Roles.Supervisor] = "supervisor", [Roles.Trainer] = "trainer",
+        [Roles.QaInspector] = "qa", [Roles.Hr] = "hr", [Roles.DepartmentManager] = "manager", [Roles.GeneralManager] = "gm",
+        [Roles.SystemAdmin] = "admin",
+    };
+
+    private const int Missing = 987654;
+
+    [Fact]
+    public void Every_mapped_endpoint_is_in_the_matrix_and_every_row_is_mapped()
+    {
+        var mapped = MappedEndpoints();
+        var table = AuthorizationMatrix.Load().Rows.Select(r => r.Endpoint).ToHashSet(StringComparer.Ordinal);
+        var missing = mapped.Where(e => !table.Contains(e)).Order().ToList();
+        var stale = table.Where(e => !mapped.Contains(e)).Order().ToList();
+        Assert.True(missing.Count == 0, "Endpoints missing from authorization-matrix.md:\n" + string.Join("\n", missing));
+        Assert.True(stale.Count == 0, "Rows in authorization-matrix.md with no endpoint:\n" + string.Join("\n", stale));
+    }
+
+    [Fact]
+    public async Task Every_role_gets_what_the_matrix_says_on_every_endpoint_inside_and_outside_its_scope()
+    {
+        var matrix = AuthorizationMatrix.Load();
+        var failures = new List<string>();
+        foreach (var role in AuthorizationMatrix.Columns)
+        {
+            using var page = role == AuthorizationMatrix.Anonymous ? factory.NewClient() : await factory.SignedInAsync(LoginOf[role]);
+            using var api = role == AuthorizationMatrix.Anonymous ? factory.NewClient() : await factory.BearerAsync(LoginOf[role]);
+            foreach (var row in matrix.Rows)
+            {
+                var expected = row.Expect[role];
+                var (inside, outside) = row.Record == "-" ? (0, 0) : await RecordsAsync(row.Record, role);
+                var targets = row.Record == "-" ? [("-", (int?)null)] : new[] { ("in", (int?)inside), ("out", (int?)outside) };
+                foreach (var (which, id) in targets)
+                {
+                    var (method, path) = row.Request(id);
+                    var client = row.IsApi ? api : page;
+                    using var request = new HttpRequestMessage(method, path);
+                    if (method != HttpMethod.Get)
+                    {
+                        request.Content = row.Endpoint == "POST /api/v1/auth/token"
+                            ? JsonContent.Create(new { username = LoginOf.GetValueOrDefault(role, "agent"), password = TestClients.Password })
+                            : JsonContent.Create(new { });
+                    }
+
+                    var response = await client.SendAsync(request);
+                    var status = (int)response.StatusCode;
+                    var location = response.Headers.Location;
+                    var target = location is null ? "" : location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0];
+                    var toLogin = response.StatusCode == HttpStatusCode.Redirect && target.Equals("/account/login", StringComparison.OrdinalIgnoreCase);
+                    var ok = expected switch
+                    {
+                        "login" => row.IsApi ? status == 401 : toLogin,
+                        "deny" => status == 403,
+                        "404" => status == 404,
+                        "allow" when which == "out" => status == 404,
+                        "allow" => status < 500 && status is not (401 or 403 or 404 or 405) && !toLogin,
+                        _ => false,
+                    };
+                    if (!ok || status >= 500)
+                    {
+                        failures.Add($"{role,-18} {row.Endpoint} [{which} {id}] expected {expected}{(which == "out" && expected == "allow" ? " (404 outside scope)" : "")}, got {status}{(toLogin ? " → login" : "")}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} mismatches:\n" + string.Join("\n", failures));
+    }
+
+    private HashSet<string> MappedEndpoints()
+    {
+        var sources = factory.Service<IEnumerable<EndpointDataSource>>();
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + (e.RoutePattern.RawText ?? "").Trim('/');
+            var methods = e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+            if (methods is null || methods.Count == 0)
+            {
+                var isPage = e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>() is Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor;
+                result.Add((isPage ? "PAGE " : "ANY ") + pattern);
+            }
+            else
+            {
+                foreach (var m in methods)
+                {
+                    result.Add($"{m} {pattern}");
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A record of the kind the endpoint takes: one the role may see and one it may not (or that does not exist).</summary>
+    private async Task<(int Inside, int Outside)> RecordsAsync(string kind, string role) => await factory.QueryAsync(async db =>
+    {
+        var login = LoginOf.GetValueOrDefault(role, "agent");
+        var user = await db.Users.SingleAsync(u => u.UserName == login);
+        switch (kind)
+        {
+            case "person":
+                var scope = await DemoPeople.ExpectedScopeAsync(factory, login);
+                var inside = user.EmployeeId ?? scope.Min();
+                var all = await db.Employees.Select(e => e.Id).ToListAsync();
+                var outside = all.Where(id => !scope.Contains(id)).DefaultIfEmpty(Missing).First();
+                return (inside, outside);
+            case "notification":
+                var mine = await db.Notifications.Where(n => n.UserId == user.Id).Select(n => n.Id).FirstAsync();
+                var theirs = await db.Notifications.Where(n => n.UserId != user.Id).Select(n => n.Id).FirstAsync();
+                return ((int)mine, (int)theirs);
+            case "user":
+                return (user.Id, Missing);
+            case "site":
+                return (await db.Sites.Select(s => s.Id).FirstAsync(), Missing);
+            case "department":
+                return (await db.Departments.Select(s => s.Id).FirstAsync(), Missing);
+            case "team":
+                return (await db.Teams.Select(s => s.Id).FirstAsync(), Missing);
+            default:
+                throw new InvalidOperationException($"Unknown record kind '{kind}' in the matrix.");
+        }
+    });
+}

@@ -15,7 +15,7 @@ public sealed class BenchArgs
             var a = args[i];
             if (!a.StartsWith("--", StringComparison.Ordinal) || a.Length == 2)
             {
-                throw new ArgumentException($"Unexpected argument \"{a}\".");
+                throw new BenchUsageException($"Unexpected argument \"{a}\".");
             }
 
             var eq = a.IndexOf('=', StringComparison.Ordinal);
@@ -42,14 +42,14 @@ public sealed class BenchArgs
         var unknown = _values.Keys.Where(k => !names.Contains(k, StringComparer.OrdinalIgnoreCase) && !k.Equals("help", StringComparison.OrdinalIgnoreCase)).ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException("Unknown option(s): " + string.Join(", ", unknown.Select(u => "--" + u)));
+            throw new BenchUsageException("Unknown option(s): " + string.Join(", ", unknown.Select(u => "--" + u)));
         }
     }
 
     public bool Flag(string name) => _values.ContainsKey(name);
 
     public string? String(string name, string? fallback = null) =>
-        _values.TryGetValue(name, out var v) ? v ?? throw new ArgumentException($"--{name} needs a value.") : fallback;
+        _values.TryGetValue(name, out var v) ? v ?? throw new BenchUsageException($"--{name} needs a value.") : fallback;
 
     public int Int(string name, int fallback, int min = int.MinValue, int max = int.MaxValue)
     {
@@ -61,6 +61,9 @@ public sealed class BenchArgs
         var ok = int.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value);
         return ok && value >= min && value <= max
             ? value
-            : throw new ArgumentException($"--{name} must be a whole number from {min} to {max}, not \"{text}\".");
+            : throw new BenchUsageException($"--{name} must be a whole number from {min} to {max}, not \"{text}\".");
     }
 }
+
+/// <summary>A wrong command line: Main prints the message and the benchmark's usage, and exits with 2.</summary>
+public sealed class BenchUsageException(string message) : Exception(message);

@@ -30,28 +30,26 @@ public static class BenchProgram
             return 2;
         }
 
-        BenchArgs options;
         try
         {
-            options = BenchArgs.Parse(args.AsSpan(1));
+            var options = BenchArgs.Parse(args.AsSpan(1));
+            if (options.Flag("help"))
+            {
+                Console.WriteLine(bench.Options);
+                return 0;
+            }
+
+#if DEBUG
+            Console.WriteLine("WARNING: this is a Debug build; figures are only meaningful with -c Release.");
+#endif
+            return await bench.Run(options);
         }
-        catch (ArgumentException e)
+        catch (BenchUsageException e)
         {
             await Console.Error.WriteLineAsync(e.Message);
             Console.WriteLine(bench.Options);
             return 2;
         }
-
-        if (options.Flag("help"))
-        {
-            Console.WriteLine(bench.Options);
-            return 0;
-        }
-
-#if DEBUG
-        Console.WriteLine("WARNING: this is a Debug build; figures are only meaningful with -c Release.");
-#endif
-        return await bench.Run(options);
     }
 
     private static void PrintUsage()

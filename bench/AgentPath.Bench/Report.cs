@@ -56,7 +56,45 @@ public static class Report
 
     public static string Number(double value, string format = "N0") => value.ToString(format, CultureInfo.InvariantCulture);
 
-    public static string MiB(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0", CultureInfo.InvariantCulture) + " MiB";
+    public static string MiB(long bytes) => (bytes / 1024.0 / 1024.0).ToString(bytes < 10L << 20 ? "0.0" : "0", CultureInfo.InvariantCulture) + " MiB";
+
+    /// <summary>CPU time of this process so far, all threads (JIT, GC and thread-pool work included).</summary>
+    public static TimeSpan CpuTime()
+    {
+        using var p = Process.GetCurrentProcess();
+        return p.TotalProcessorTime;
+    }
+
+    /// <summary>The 1, 5 and 15 minute load averages on Linux ("n/a" elsewhere): other work on the machine shows in wall times.</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            var parts = File.ReadAllText("/proc/loadavg").Split(' ');
+            return parts.Length >= 3 ? $"{parts[0]}/{parts[1]}/{parts[2]}" : "n/a";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "n/a";
+        }
+    }
+
+    /// <summary><paramref name="dir"/>/<paramref name="stem"/>.md, or -2, -3… when an earlier run of the day is there.</summary>
+    public static string NewResultFile(string dir, string stem)
+    {
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, stem + ".md");
+        for (var i = 2; File.Exists(path); i++)
+        {
+            path = Path.Combine(dir, $"{stem}-{i}.md");
+        }
+
+        return path;
+    }
 
     /// <summary>The process's peak working set so far (VmHWM on Linux).</summary>
     public static long PeakWorkingSet()

@@ -158,7 +158,7 @@ public static class DemoSeed
             }
 
             var floorPost = team.Department == outbound ? (team.Name.StartsWith("销售", StringComparison.Ordinal) ? "SALES" : "CALLBACK") : "AGENT";
-            for (var k = 0; k < 13; k++)
+            for (var k = 0; k < 14; k++)
             {
                 Person(NextName(), team.Department, team, Stage.Regular, 190, 2000, floorPost, rng.Next(1, 4));
             }

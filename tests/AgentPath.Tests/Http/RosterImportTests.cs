@@ -81,11 +81,13 @@ public abstract partial class RosterImportTests<TFactory>(TFactory factory) : IC
                   $"B{u}4,某人,,2026-11-23,不存在的组\n" +       // 5: unknown team
                   $"B{u}5,某人,,2026-02-30,咨询一组\n" +         // 6: impossible date
                   $"B{u}6,=cmd(),,2026-11-23,咨询一组\n" +      // 7: formula
-                  $"{existing},某人,,2026-11-23,咨询一组\n";     // 8: number already in the center
+                  $"{existing},某人,,2026-11-23,咨询一组\n" +     // 8: number already in the center
+                  $"{existing.ToLowerInvariant()},某人,,2026-11-23,咨询一组\n"; // 9: the same number in lower case
         var before = await factory.QueryAsync(db => db.Employees.CountAsync());
         var html = await (await UploadAsync(client, Encoding.UTF8.GetBytes(csv), "roster.csv")).Content.ReadAsStringAsync();
 
-        Assert.Contains("共 6 个问题", html, StringComparison.Ordinal);
+        Assert.Contains("共 7 个问题", html, StringComparison.Ordinal);
+        Assert.Contains("与第 8 行重复", html, StringComparison.Ordinal);
         Assert.Contains("<td>3</td>", html, StringComparison.Ordinal);
         Assert.Contains("为空", html, StringComparison.Ordinal);
         Assert.Contains("与第 2 行重复", html, StringComparison.Ordinal);

@@ -62,7 +62,7 @@ public class RosterParserTests
         var r = ParseCsv($"{Header}\nA1,张伟,,2026-11-01,咨询一组\nA2,王芳,,2026-11-01,咨询一组\na1,李娜,,2026-11-01,咨询一组\n");
         var p = Single(r);
         Assert.Equal(4, p.Line);
-        Assert.Equal(["a1", "2"], p.Args);
+        Assert.Equal(["A1", "2"], p.Args); // numbers are compared and kept in upper case
         Assert.Equal(2, r.Rows.Count);
     }
 

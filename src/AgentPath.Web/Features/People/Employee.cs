@@ -16,7 +16,7 @@ public sealed class Employee : IAudited
 
     public int Id { get; private set; }
 
-    /// <summary>工号 — the employee number, unique in the center.</summary>
+    /// <summary>工号 — the employee number, unique in the center; kept in upper case so "gz1" and "GZ1" are one number.</summary>
     public string EmployeeNumber { get; private set; } = "";
 
     /// <summary>姓名 — any Unicode, including characters outside the BMP such as 𠮷.</summary>
@@ -47,7 +47,7 @@ public sealed class Employee : IAudited
 
     public Employee(string employeeNumber, string name, DateOnly hireDate, Department department, Team? team, Stage stage)
     {
-        EmployeeNumber = RequireText(employeeNumber, NumberMax, "Employee number");
+        EmployeeNumber = NormalizeNumber(RequireText(employeeNumber, NumberMax, "Employee number"));
         Stage = stage;
         HireDate = hireDate;
         UpdateDetails(name, Phone, ServiceLevel);
@@ -88,6 +88,8 @@ public sealed class Employee : IAudited
         Team = team;
         TeamId = team?.Id;
     }
+
+    public static string NormalizeNumber(string number) => number.Trim().ToUpperInvariant();
 
     private static bool InDepartment(Team team, Department department) =>
         team.Department is { } d

@@ -55,7 +55,7 @@ public sealed class EmployeeEditor(AppDbContext db, TimeProvider time, IStringLo
     {
         var errors = InputValidator.Validate(input, text);
 
-        var number = input.EmployeeNumber?.Trim() ?? "";
+        var number = Employee.NormalizeNumber(input.EmployeeNumber ?? "");
         if (number.Length > 0 && await db.Employees.AnyAsync(e => e.EmployeeNumber == number && e.Id != (id ?? 0), ct))
         {
             errors.TryAdd(nameof(input.EmployeeNumber), text["This employee number is already in use."]);

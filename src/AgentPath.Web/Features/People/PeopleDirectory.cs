@@ -23,7 +23,8 @@ public static class PeopleDirectory
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
             var term = f.Q.Trim();
-            q = q.Where(e => e.Name.Contains(term) || e.EmployeeNumber.Contains(term));
+            var number = Employee.NormalizeNumber(term);
+            q = q.Where(e => e.Name.Contains(term) || e.EmployeeNumber.Contains(number));
         }
 
         if (f.Stage is { } stage)

@@ -146,7 +146,7 @@ public static class RosterParser
                 }
             }
 
-            var number = Text(Cell("EmployeeNumber"));
+            var number = Employee.NormalizeNumber(Text(Cell("EmployeeNumber")));
             var name = Text(Cell("Name"));
             var phone = Text(Cell("Phone"));
             var team = Text(Cell("Team"));

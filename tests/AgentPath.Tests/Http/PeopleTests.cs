@@ -14,20 +14,14 @@ public sealed class PeopleTests_Postgres(PostgresAppFactory f) : PeopleTests<Pos
 /// <summary>The directory, profiles, the people API and the audit trail, through HTTP, on each database.</summary>
 public abstract class PeopleTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : AppFactory
 {
+    public static TheoryData<string> Logins => new(DemoPeople.Logins);
+
     public sealed record Page(List<Item> Items, int Total);
 
     public sealed record Item(int Id, string EmployeeNumber, string Name, string Stage, int? TeamId);
 
     [Theory]
-    [InlineData("admin")]
-    [InlineData("gm")]
-    [InlineData("manager")]
-    [InlineData("hr")]
-    [InlineData("trainer")]
-    [InlineData("supervisor")]
-    [InlineData("qa")]
-    [InlineData("lead")]
-    [InlineData("agent")]
+    [MemberData(nameof(Logins))]
     public async Task Each_role_sees_exactly_its_scope_in_the_directory(string login)
     {
         var expected = await DemoPeople.ExpectedScopeAsync(factory, login);
@@ -43,15 +37,7 @@ public abstract class PeopleTests<TFactory>(TFactory factory) : IClassFixture<TF
     }
 
     [Theory]
-    [InlineData("admin")]
-    [InlineData("gm")]
-    [InlineData("manager")]
-    [InlineData("hr")]
-    [InlineData("trainer")]
-    [InlineData("supervisor")]
-    [InlineData("qa")]
-    [InlineData("lead")]
-    [InlineData("agent")]
+    [MemberData(nameof(Logins))]
     public async Task A_profile_outside_the_scope_is_not_found_for_every_role(string login)
     {
         var expected = await DemoPeople.ExpectedScopeAsync(factory, login);

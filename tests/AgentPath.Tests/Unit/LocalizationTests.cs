@@ -29,7 +29,7 @@ public partial class LocalizationTests
     public void Every_key_used_in_code_has_a_chinese_text()
     {
         var root = SourceRoot();
-        var zh = JsonStringLocalizerFactory.Load(Path.Combine(root, "Resources", "zh-CN.json"));
+        var zh = JsonStringLocalizerFactory.LoadAll(Path.Combine(root, "Resources"), "zh-CN");
         var keys = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(root, "*.cs*", SearchOption.AllDirectories)
                      .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("Migrations", StringComparison.Ordinal)))
@@ -59,7 +59,7 @@ public partial class LocalizationTests
         Assert.True(missing.Count == 0, "Missing from zh-CN.json:\n" + string.Join("\n", missing));
 
         // Keys that are not English text themselves need their English in en.json.
-        var en = JsonStringLocalizerFactory.Load(Path.Combine(root, "Resources", "en.json"));
+        var en = JsonStringLocalizerFactory.LoadAll(Path.Combine(root, "Resources"), "en");
         var codeKeys = keys.Where(k => k.StartsWith("Stage.", StringComparison.Ordinal) || k.StartsWith("Audit.", StringComparison.Ordinal)).Where(k => !en.ContainsKey(k)).ToList();
         Assert.True(codeKeys.Count == 0, "Missing from en.json:\n" + string.Join("\n", codeKeys));
     }
@@ -67,8 +67,8 @@ public partial class LocalizationTests
     [Fact]
     public void English_shows_the_key_and_Chinese_its_translation()
     {
-        var zh = JsonStringLocalizerFactory.Load(Path.Combine(SourceRoot(), "Resources", "zh-CN.json"));
-        var en = JsonStringLocalizerFactory.Load(Path.Combine(SourceRoot(), "Resources", "en.json"));
+        var zh = JsonStringLocalizerFactory.LoadAll(Path.Combine(SourceRoot(), "Resources"), "zh-CN");
+        var en = JsonStringLocalizerFactory.LoadAll(Path.Combine(SourceRoot(), "Resources"), "en");
         var l = new JsonStringLocalizer(zh, en);
         var before = System.Globalization.CultureInfo.CurrentUICulture;
         try

@@ -16,19 +16,32 @@ public sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
 
     public JsonStringLocalizerFactory(IWebHostEnvironment env)
     {
-        string Find(string name)
+        var folder = Path.Combine(AppContext.BaseDirectory, "Resources");
+        if (!File.Exists(Path.Combine(folder, "zh-CN.json")))
         {
-            var path = Path.Combine(AppContext.BaseDirectory, "Resources", name);
-            return File.Exists(path) ? path : Path.Combine(env.ContentRootPath, "Resources", name);
+            folder = Path.Combine(env.ContentRootPath, "Resources");
         }
 
-        _localizer = new JsonStringLocalizer(Load(Find("zh-CN.json")), Load(Find("en.json")));
+        _localizer = new JsonStringLocalizer(LoadAll(folder, "zh-CN"), LoadAll(folder, "en"));
     }
 
-    public static FrozenDictionary<string, string> Load(string path)
+    /// <summary>Merges <c>{culture}.json</c> and every <c>{culture}.*.json</c> (one per feature) in the folder; a key defined twice is an error.</summary>
+    public static FrozenDictionary<string, string> LoadAll(string folder, string culture)
     {
-        using var stream = File.OpenRead(path);
-        var map = JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = Directory.EnumerateFiles(folder, culture + ".json").Concat(Directory.EnumerateFiles(folder, culture + ".*.json")).Order(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            using var stream = File.OpenRead(file);
+            foreach (var (k, v) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [])
+            {
+                if (!map.TryAdd(k, v))
+                {
+                    throw new InvalidOperationException($"The text key \"{k}\" is defined twice ({Path.GetFileName(file)}).");
+                }
+            }
+        }
+
         return map.ToFrozenDictionary(StringComparer.Ordinal);
     }
 

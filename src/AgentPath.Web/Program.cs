@@ -1,6 +1,6 @@
 using AgentPath.Web.Data;
 using AgentPath.Web.Features.Account;
-using AgentPath.Web.Features.Admin;
+using AgentPath.Web.Features.Assessments;
 using AgentPath.Web.Features.Notifications;
 using AgentPath.Web.Features.People;
 using AgentPath.Web.Infrastructure;
@@ -58,6 +58,7 @@ builder.WebHost.ConfigureKestrel(k =>
 });
 builder.Services.AddPeople();
 builder.Services.AddNotifications();
+builder.Services.AddAssessments();
 
 var app = builder.Build();
 
@@ -118,6 +119,7 @@ api.MapPeopleApi();
 api.MapOrgApi();
 api.MapUsersApi();
 api.MapNotificationsApi();
+api.MapAssessmentsApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

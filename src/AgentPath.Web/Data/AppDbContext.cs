@@ -22,11 +22,30 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentActor actor
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<Features.Assessments.KnowledgeArea> KnowledgeAreas => Set<Features.Assessments.KnowledgeArea>();
+    public DbSet<Features.Assessments.Question> Questions => Set<Features.Assessments.Question>();
+    public DbSet<Features.Assessments.Paper> Papers => Set<Features.Assessments.Paper>();
+    public DbSet<Features.Assessments.Exam> Exams => Set<Features.Assessments.Exam>();
+    public DbSet<Features.Assessments.Attempt> Attempts => Set<Features.Assessments.Attempt>();
+    public DbSet<Features.Assessments.AttemptItem> AttemptItems => Set<Features.Assessments.AttemptItem>();
+    public DbSet<Features.Assessments.ItemGrade> ItemGrades => Set<Features.Assessments.ItemGrade>();
+    public DbSet<Features.Assessments.AttemptResult> AttemptResults => Set<Features.Assessments.AttemptResult>();
+    public DbSet<Features.Assessments.ExamQuestionStat> ExamQuestionStats => Set<Features.Assessments.ExamQuestionStat>();
+    public DbSet<Features.Assessments.ExamOptionStat> ExamOptionStats => Set<Features.Assessments.ExamOptionStat>();
+    public DbSet<Features.Assessments.PointsRule> PointsRules => Set<Features.Assessments.PointsRule>();
+    public DbSet<Features.Assessments.PointsEntry> PointsEntries => Set<Features.Assessments.PointsEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => !t.IsAbstract);
+        builder.Entity<JobLease>(b =>
+        {
+            b.HasKey(x => x.Name);
+            b.Property(x => x.Name).HasMaxLength(64);
+            b.Property(x => x.Holder).HasMaxLength(128);
+        });
         builder.Entity<AppUser>(b =>
         {
             b.Property(x => x.DisplayName).HasMaxLength(AppUser.DisplayNameMax);

@@ -68,6 +68,7 @@ public static class DemoSeed
         }
 
         await db.SaveChangesAsync();
+        await Features.Assessments.AssessmentsDemo.EnsureReferenceDataAsync(db);
 
         // A first administrator for an installation without demo data: Admin:UserName and Admin:Password.
         var users = sp.GetRequiredService<UserManager<AppUser>>();
@@ -223,6 +224,12 @@ public static class DemoSeed
         }
 
         await db.SaveChangesAsync();
+        await Features.Assessments.AssessmentsDemo.SeedDemoAsync(db, sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(), time);
+        if (demoAgent is not null && await db.Users.FirstOrDefaultAsync(u => u.EmployeeId == demoAgent.Id) is { } agentUser)
+        {
+            notifier.Post(agentUser.Id, "A new exam is open for you: {0}.", ["11月业务考试"], "/exams");
+            await db.SaveChangesAsync();
+        }
     }
 
     private static void Check(IdentityResult result)

@@ -1,0 +1,13 @@
+namespace AgentPath.Web.Features.Assessments;
+
+public static class AssessmentsSetup
+{
+    public static IServiceCollection AddAssessments(this IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddScoped<ExamEngine>();
+        services.AddSingleton<DeadlineJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeadlineJob>());
+        return services;
+    }
+}

@@ -1,0 +1,362 @@
+using System.Text.Json;
+using AgentPath.Web.Data;
+using AgentPath.Web.Features.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace AgentPath.Web.Features.Assessments;
+
+public enum StartError
+{
+    None,
+    NotFound,
+    NotOpen,
+    NoAttemptsLeft,
+}
+
+public enum SaveOutcome
+{
+    Saved,
+    /// <summary>A save with a sequence number not higher than the stored one: ignored, answered 204 all the same.</summary>
+    Older,
+    NotFound,
+    /// <summary>After the deadline and its grace, or the attempt is already submitted.</summary>
+    Closed,
+    BadResponse,
+}
+
+/// <summary>
+/// The exam engine: starts attempts, saves answers as they change, submits and grades. It knows
+/// nothing of gates or plans; they use its results. The server's clock decides every deadline.
+/// </summary>
+public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache cache, ICurrentActor actor)
+{
+    /// <summary>The month of pay (Asia/Shanghai) an attempt's points belong to.</summary>
+    public static readonly TimeZoneInfo CenterTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    private sealed record AttemptMeta(int EmployeeId, DateTimeOffset Deadline, int GraceSeconds);
+
+    /// <summary>Exams whose audience includes the person.</summary>
+    public static IQueryable<Exam> For(IQueryable<Exam> exams, Employee e)
+    {
+        var team = e.TeamId ?? -1;
+        var stage = e.Stage;
+        return exams.Where(x => x.Audience.Any(a =>
+            (a.Kind == AudienceKind.Person && a.RefId == e.Id) ||
+            (a.Kind == AudienceKind.Team && a.RefId == team) ||
+            (a.Kind == AudienceKind.Stage && a.Stage == stage)));
+    }
+
+    public async Task<(Attempt? Attempt, bool Created, StartError Error)> StartAsync(int examId, Employee me, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var exam = await For(db.Exams, me).Include(x => x.Paper).ThenInclude(p => p.Items).ThenInclude(i => i.Question)
+            .Include(x => x.Paper).ThenInclude(p => p.DrawRules).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == examId, ct);
+        if (exam is null)
+        {
+            return (null, false, StartError.NotFound);
+        }
+
+        var open = await db.Attempts.FirstOrDefaultAsync(a => a.ExamId == examId && a.EmployeeId == me.Id && a.Status == AttemptStatus.Open, ct);
+        if (open is not null)
+        {
+            return (open, false, StartError.None);
+        }
+
+        if (!exam.IsOpenAt(now))
+        {
+            return (null, false, StartError.NotOpen);
+        }
+
+        var count = await db.Attempts.CountAsync(a => a.ExamId == examId && a.EmployeeId == me.Id, ct);
+        if (count >= exam.AttemptsAllowed)
+        {
+            return (null, false, StartError.NoAttemptsLeft);
+        }
+
+        var attempt = new Attempt(exam, me.Id, count + 1, now);
+        var items = await ChooseAsync(exam.Paper, ct);
+        var order = exam.Paper.ShuffleQuestions ? items.OrderBy(_ => Random.Shared.Next()).ToList() : items;
+        var n = 0;
+        foreach (var (q, points) in order)
+        {
+            var ids = q.Options.Select(o => o.Id).ToList();
+            if (exam.Paper.ShuffleOptions && q.Type is QuestionType.Single or QuestionType.Multiple)
+            {
+                ids = ids.OrderBy(_ => Random.Shared.Next()).ToList();
+            }
+
+            attempt.Items.Add(new AttemptItem(q, ++n, points, ids));
+        }
+
+        db.Attempts.Add(attempt);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same person started twice at once (a double tap): the other request won.
+            db.ChangeTracker.Clear();
+            var other = await db.Attempts.FirstOrDefaultAsync(a => a.ExamId == examId && a.EmployeeId == me.Id && a.Status == AttemptStatus.Open, ct);
+            return other is null ? (null, false, StartError.NoAttemptsLeft) : (other, false, StartError.None);
+        }
+
+        await EnsureStatsAsync(exam.Id, attempt.Items, ct);
+        return (attempt, true, StartError.None);
+    }
+
+    /// <summary>The questions of a new attempt: the current version of each fixed question, or a fresh draw.</summary>
+    private async Task<List<(Question Q, decimal Points)>> ChooseAsync(Paper paper, CancellationToken ct)
+    {
+        if (paper.Mode == PaperMode.Fixed)
+        {
+            var families = paper.Items.Select(i => i.Question.FamilyId).ToList();
+            var current = await db.Questions.Where(q => families.Contains(q.FamilyId) && q.IsCurrent).ToDictionaryAsync(q => q.FamilyId, ct);
+            return paper.Items.OrderBy(i => i.Order).Select(i => (current.GetValueOrDefault(i.Question.FamilyId, i.Question), i.Points)).ToList();
+        }
+
+        var chosen = new List<(Question, decimal)>();
+        foreach (var rule in paper.DrawRules)
+        {
+            var pool = db.Questions.Where(q => q.AreaId == rule.AreaId && q.IsCurrent && q.Status == QuestionStatus.Active);
+            if (rule.Difficulty is { } d)
+            {
+                pool = pool.Where(q => q.Difficulty == d);
+            }
+
+            var ids = await pool.Select(q => q.Id).ToListAsync(ct);
+            var pick = ids.OrderBy(_ => Random.Shared.Next()).Take(rule.Count).ToList();
+            var questions = await db.Questions.Where(q => pick.Contains(q.Id)).ToListAsync(ct);
+            chosen.AddRange(questions.Select(q => (q, rule.PointsEach)));
+        }
+
+        return chosen;
+    }
+
+    /// <summary>Creates the running-sum rows of the paper analysis for questions the exam has not shown yet.</summary>
+    public async Task EnsureStatsAsync(int examId, IEnumerable<AttemptItem> items, CancellationToken ct)
+    {
+        var wanted = items.GroupBy(i => i.QuestionId).ToDictionary(g => g.Key, g => g.First());
+        var have = await db.ExamQuestionStats.Where(s => s.ExamId == examId && wanted.Keys.Contains(s.QuestionId)).Select(s => s.QuestionId).ToListAsync(ct);
+        var missing = wanted.Keys.Except(have).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var qid in missing)
+        {
+            var item = wanted[qid];
+            db.ExamQuestionStats.Add(new ExamQuestionStat(examId, qid, (double)item.Points));
+            foreach (var optionId in item.OptionIds)
+            {
+                db.ExamOptionStats.Add(new ExamOptionStat(examId, qid, optionId));
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear(); // another attempt created them at the same moment
+        }
+    }
+
+    /// <summary>Saves one answer if its sequence number is newer than the stored one. One UPDATE on the hot path.</summary>
+    public async Task<SaveOutcome> SaveAsync(long attemptId, int employeeId, int questionId, JsonElement response, long seq, CancellationToken ct = default)
+    {
+        var meta = await cache.GetOrCreateAsync(("attempt", attemptId), async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
+            return await db.Attempts.Where(a => a.Id == attemptId)
+                .Select(a => new AttemptMeta(a.EmployeeId, a.Deadline, a.Exam.GraceSeconds)).FirstOrDefaultAsync(ct);
+        });
+        if (meta is null || meta.EmployeeId != employeeId)
+        {
+            return SaveOutcome.NotFound;
+        }
+
+        if (time.GetUtcNow() > meta.Deadline.AddSeconds(meta.GraceSeconds))
+        {
+            return SaveOutcome.Closed;
+        }
+
+        var json = Canonical(response);
+        if (json is null || seq < 1)
+        {
+            return SaveOutcome.BadResponse;
+        }
+
+        var now = time.GetUtcNow();
+        var updated = await db.AttemptItems
+            .Where(i => i.AttemptId == attemptId && i.QuestionId == questionId && i.Seq < seq && i.Attempt.Status == AttemptStatus.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Response, json).SetProperty(i => i.Seq, seq).SetProperty(i => i.SavedAt, now), ct);
+        if (updated == 1)
+        {
+            return SaveOutcome.Saved;
+        }
+
+        var state = await db.AttemptItems.Where(i => i.AttemptId == attemptId && i.QuestionId == questionId)
+            .Select(i => new { i.Attempt.Status }).FirstOrDefaultAsync(ct);
+        return state is null ? SaveOutcome.NotFound : state.Status != AttemptStatus.Open ? SaveOutcome.Closed : SaveOutcome.Older;
+    }
+
+    /// <summary>A response in its stored form: an option id, an array of ids, a string, or null (cleared). Null return = not a response.</summary>
+    public static string? Canonical(JsonElement r) => r.ValueKind switch
+    {
+        JsonValueKind.Number when r.TryGetInt32(out var id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        JsonValueKind.Array when r.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out _)) && r.GetArrayLength() <= 50 =>
+            JsonSerializer.Serialize(r.EnumerateArray().Select(e => e.GetInt32()).Distinct().Order()),
+        JsonValueKind.String when r.GetString()!.Length <= 4000 => JsonSerializer.Serialize(r.GetString()),
+        JsonValueKind.Null => "null",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Finishes an attempt with the answers saved so far and grades it. Idempotent: a second call,
+    /// or a call on an attempt the deadline job already finished, returns the same result.
+    /// </summary>
+    public async Task<AttemptResult?> SubmitAsync(long attemptId, int? employeeId, bool atDeadline, CancellationToken ct = default)
+    {
+        var owner = await db.Attempts.Where(a => a.Id == attemptId).Select(a => (int?)a.EmployeeId).FirstOrDefaultAsync(ct);
+        if (owner is null || (employeeId is not null && owner != employeeId))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            // The write comes first, so that SQLite takes its write lock before anything is read.
+            var won = await db.Attempts.Where(a => a.Id == attemptId && a.Status == AttemptStatus.Open)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AttemptStatus.Submitted).SetProperty(a => a.SubmittedAt, now)
+                    .SetProperty(a => a.FinishedAtDeadline, atDeadline), ct);
+            if (won == 1)
+            {
+                await GradeAsync(attemptId, now, ct);
+                await tx.CommitAsync(ct);
+            }
+        }
+
+        cache.Remove(("attempt", attemptId));
+        return await CurrentResultAsync(attemptId, ct);
+    }
+
+    private async Task GradeAsync(long attemptId, DateTimeOffset now, CancellationToken ct)
+    {
+        var attempt = await db.Attempts.Include(a => a.Exam).ThenInclude(e => e.Paper).Include(a => a.Items).ThenInclude(i => i.Question)
+            .AsSplitQuery().SingleAsync(a => a.Id == attemptId, ct);
+        var by = actor.UserName;
+        var scored = new List<(AttemptItem Item, decimal? Score)>();
+        foreach (var item in attempt.Items)
+        {
+            var fraction = Grader.Fraction(item.Question.Key, item.Response);
+            var score = fraction is { } f ? Grader.Points(f, item.Points) : (decimal?)null;
+            scored.Add((item, score));
+            if (score is { } s)
+            {
+                db.ItemGrades.Add(new ItemGrade(item.Id, s, GradeSource.Auto, now, by));
+            }
+        }
+
+        var total = scored.Sum(x => x.Score ?? 0);
+        var max = attempt.Items.Sum(i => i.Points);
+        var provisional = scored.Any(x => x.Score is null);
+        var passed = max > 0 && total * 100 / max >= attempt.Exam.Paper.PassPercent;
+        var result = new AttemptResult(attemptId, total, max, passed, provisional, GradeSource.Auto, now, by,
+            attempt.FinishedAtDeadline ? "Finished at the deadline" : null);
+        db.AttemptResults.Add(result);
+        await db.SaveChangesAsync(ct);
+
+        await AddToStatsAsync(attempt.ExamId, scored, total, ct);
+        if (!provisional)
+        {
+            await AwardPointsAsync(attempt, result, now, ct);
+        }
+    }
+
+    /// <summary>Adds one graded attempt to the running sums of the paper analysis.</summary>
+    private async Task AddToStatsAsync(int examId, List<(AttemptItem Item, decimal? Score)> scored, decimal total, CancellationToken ct)
+    {
+        foreach (var (item, score) in scored)
+        {
+            if (score is not { } s)
+            {
+                continue;
+            }
+
+            double x = (double)s, y = (double)(total - s);
+            await db.ExamQuestionStats.Where(st => st.ExamId == examId && st.QuestionId == item.QuestionId)
+                .ExecuteUpdateAsync(u => u.SetProperty(st => st.N, st => st.N + 1).SetProperty(st => st.SumX, st => st.SumX + x)
+                    .SetProperty(st => st.SumX2, st => st.SumX2 + (x * x)).SetProperty(st => st.SumY, st => st.SumY + y)
+                    .SetProperty(st => st.SumY2, st => st.SumY2 + (y * y)).SetProperty(st => st.SumXY, st => st.SumXY + (x * y)), ct);
+            var chosen = ChosenOptions(item.Response);
+            if (chosen.Count > 0)
+            {
+                await db.ExamOptionStats.Where(o => o.ExamId == examId && o.QuestionId == item.QuestionId && chosen.Contains(o.OptionId))
+                    .ExecuteUpdateAsync(u => u.SetProperty(o => o.Count, o => o.Count + 1), ct);
+            }
+        }
+    }
+
+    public static List<int> ChosenOptions(string? response)
+    {
+        if (string.IsNullOrEmpty(response))
+        {
+            return [];
+        }
+
+        var r = JsonDocument.Parse(response).RootElement;
+        return r.ValueKind switch
+        {
+            JsonValueKind.Number => [r.GetInt32()],
+            JsonValueKind.Array => r.EnumerateArray().Select(e => e.GetInt32()).ToList(),
+            _ => [],
+        };
+    }
+
+    private async Task AwardPointsAsync(Attempt attempt, AttemptResult result, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!attempt.Exam.CountsForPoints)
+        {
+            return;
+        }
+
+        var rules = await db.PointsRules.Where(r => r.Kind == attempt.Exam.Kind).OrderByDescending(r => r.MinPercent).ToListAsync(ct);
+        var points = PointsRule.For(rules, result.Percent);
+        if (points == 0)
+        {
+            return;
+        }
+
+        var month = TimeZoneInfo.ConvertTime(now, CenterTime).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        db.PointsEntries.Add(new PointsEntry(attempt.EmployeeId, month, points, "ExamAttempt", attempt.Id,
+            $"{attempt.Exam.Title}: {result.Percent}%", now, actor.UserName));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The attempt's current result: the newest row that no later row supersedes.</summary>
+    public Task<AttemptResult?> CurrentResultAsync(long attemptId, CancellationToken ct = default) =>
+        db.AttemptResults.AsNoTracking().Where(r => r.AttemptId == attemptId).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>Finishes every open attempt whose deadline and grace have passed, with its saved answers. Returns how many.</summary>
+    public async Task<int> FinishOverdueAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var candidates = await db.Attempts.Where(a => a.Status == AttemptStatus.Open && a.Deadline < now)
+            .Select(a => new { a.Id, a.Deadline, a.Exam.GraceSeconds }).ToListAsync(ct);
+        var done = 0;
+        foreach (var a in candidates.Where(a => a.Deadline.AddSeconds(a.GraceSeconds) < now))
+        {
+            if (await SubmitAsync(a.Id, null, atDeadline: true, ct) is not null)
+            {
+                done++;
+            }
+        }
+
+        return done;
+    }
+}

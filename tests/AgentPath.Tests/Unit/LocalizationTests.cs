@@ -22,7 +22,7 @@ public partial class LocalizationTests
     [GeneratedRegex("""\b(?:L|text)\[\s*"((?:[^"\\]|\\.)*)"\s*[\],]""")]
     private static partial Regex Lookup();
 
-    [GeneratedRegex("""(?:ErrorMessage\s*=\s*|Display\(Name\s*=\s*)"((?:[^"\\]|\\.)*)"|new RosterProblem\([^"]*?(?:null|Label\("[^"]*"\)|col[^,]*),\s*"((?:[^"\\]|\\.)*)"|DomainException\(\$?"((?:[^"\\]|\\.)*)"|Fail\("((?:[^"\\]|\\.)*)"\)|errors\.TryAdd\([^,]+,\s*"((?:[^"\\]|\\.)*)"\)""")]
+    [GeneratedRegex("""(?:ErrorMessage\s*=\s*|Display\(Name\s*=\s*)"((?:[^"\\]|\\.)*)"|new RosterProblem\([^"]*?(?:null|Label\("[^"]*"\)|col[^,]*),\s*"((?:[^"\\]|\\.)*)"|DomainException\(\$?"((?:[^"\\]|\\.)*)"|p\.Add\("((?:[^"\\]|\\.)*)"\)|Fail\("((?:[^"\\]|\\.)*)"\)|errors\.TryAdd\([^,]+,\s*"((?:[^"\\]|\\.)*)"\)""")]
     private static partial Regex Messages();
 
     [Fact]
@@ -47,7 +47,10 @@ public partial class LocalizationTests
             }
         }
 
-        keys.RemoveWhere(k => k is "Stage." or "Audit.");
+        keys.RemoveWhere(k => k is "Stage." or "Audit." or "Kind." or "Grade.");
+        keys.UnionWith(Enum.GetNames<AgentPath.Web.Features.Assessments.ExamKind>().Select(k => "Kind." + k));
+        keys.UnionWith(Enum.GetNames<AgentPath.Web.Features.Assessments.GradeSource>().Select(k => "Grade." + k));
+        keys.UnionWith(["True", "False", "Too easy", "Too hard", "Negative discrimination", "My exams", "Exams", "Question bank"]);
 
         keys.UnionWith(Stages.All.Select(s => "Stage." + s));
         keys.UnionWith(Enum.GetNames<AuditAction>().Select(a => "Audit." + a));
@@ -60,7 +63,8 @@ public partial class LocalizationTests
 
         // Keys that are not English text themselves need their English in en.json.
         var en = JsonStringLocalizerFactory.LoadAll(Path.Combine(root, "Resources"), "en");
-        var codeKeys = keys.Where(k => k.StartsWith("Stage.", StringComparison.Ordinal) || k.StartsWith("Audit.", StringComparison.Ordinal)).Where(k => !en.ContainsKey(k)).ToList();
+        var codeKeys = keys.Where(k => k.StartsWith("Stage.", StringComparison.Ordinal) || k.StartsWith("Audit.", StringComparison.Ordinal)
+            || k.StartsWith("Kind.", StringComparison.Ordinal) || k.StartsWith("Grade.", StringComparison.Ordinal)).Where(k => !en.ContainsKey(k)).ToList();
         Assert.True(codeKeys.Count == 0, "Missing from en.json:\n" + string.Join("\n", codeKeys));
     }
 

@@ -1,3 +1,5 @@
+using AgentPath.Web.Data;
+using AgentPath.Web.Features.Assessments;
 using AgentPath.Web.Features.People;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,12 +10,15 @@ namespace AgentPath.Web.Features.Home;
 /// The home page by role: an agent sees their own stage and what comes next; a lead, supervisor or
 /// manager the people in their scope by stage; later features add their own panels here.
 /// </summary>
-public sealed class IndexModel(DataScopeProvider scope) : PageModel
+public sealed class IndexModel(DataScopeProvider scope, AppDbContext db, TimeProvider time) : PageModel
 {
     public Employee? Me { get; private set; }
     public IReadOnlyDictionary<Stage, int> ByStage { get; private set; } = new Dictionary<Stage, int>();
     public IReadOnlyList<PersonRow> Newest { get; private set; } = [];
     public bool SeesOthers { get; private set; }
+
+    /// <summary>Exams open now for the signed-in person that they have not finished.</summary>
+    public IReadOnlyList<Exam> OpenExams { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -22,6 +27,13 @@ public sealed class IndexModel(DataScopeProvider scope) : PageModel
         if (s.SelfEmployeeId is { } me)
         {
             Me = await people.AsNoTracking().Include(e => e.Team).Include(e => e.Department).FirstOrDefaultAsync(e => e.Id == me, ct);
+            if (Me is not null)
+            {
+                var now = time.GetUtcNow();
+                var done = db.Attempts.Where(a => a.EmployeeId == me && a.Status == AttemptStatus.Submitted).Select(a => a.ExamId);
+                OpenExams = await ExamEngine.For(db.Exams.AsNoTracking(), Me).Where(e => e.OpensAt <= now && e.ClosesAt > now && !done.Contains(e.Id))
+                    .OrderBy(e => e.ClosesAt).ToListAsync(ct);
+            }
         }
 
         SeesOthers = s.Everyone || s.TeamIds.Count > 0 || s.DepartmentIds.Count > 0;

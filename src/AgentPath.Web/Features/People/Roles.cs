@@ -59,4 +59,10 @@ public static class Policies
     public const string RosterImport = "Roster.Import";
     public const string UsersManage = "Users.Manage";
     public const string AuditRead = "Audit.Read";
+
+    /// <summary>Question bank, papers, exams, grading and the paper analysis: trainers (and admins).</summary>
+    public const string AssessmentsManage = "Assessments.Manage";
+
+    /// <summary>Exam results of others, within the data scope: leads, supervisors, managers, trainers, QA, HR.</summary>
+    public const string ResultsRead = "Results.Read";
 }

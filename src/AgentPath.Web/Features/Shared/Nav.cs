@@ -26,6 +26,12 @@ public static class Nav
             items.Add(new("/people/me", Is(Roles.Agent) && !Is(Roles.TeamLead) ? "My training" : "My profile"));
         }
 
+        items.Add(new("/exams", user.HasClaim(c => c.Type == DataScopeProvider.EmployeeIdClaim) && !Is(Roles.Trainer) ? "My exams" : "Exams"));
+        if (Is(Roles.Trainer, Roles.SystemAdmin))
+        {
+            items.Add(new("/question-bank", "Question bank"));
+        }
+
         if (Is(Roles.Trainer, Roles.QaInspector, Roles.Hr, Roles.GeneralManager, Roles.SystemAdmin))
         {
             items.Add(new("/people", "People"));

@@ -213,7 +213,7 @@
 
   // 409: the attempt is closed (submitted or past the deadline). Nothing more will be accepted.
   function close(title) {
-    closedText = title ? t("Late") + " " + title : t("Late");
+    closedText = title && title !== t("Late") ? t("Late") + " " + title : t("Late"); // the API may send the same words
     ready.clear();
     for (const q of questions) { clearTimeout(q.retry); q.retry = null; clearTimeout(q.debounce); q.debounce = null; }
     lockInputs();
@@ -228,13 +228,14 @@
 
   function setText(el, s) { if (el && el.textContent !== s) el.textContent = s; }
 
-  const STATE_TEXT = { saved: "Saved", saving: "Saving", unsaved: "Unsaved", offline: "Unsaved" };
+  const STATE_TEXT = { "": "", saved: "Saved", saving: "Saving", unsaved: "Unsaved", offline: "Unsaved" };
 
   function render() {
     const offline = netDown || navigator.onLine === false;
     for (const q of questions) {
       const pending = q.debounce || (q.entry && !q.entry.acked);
-      const state = !pending ? "saved" : q.inflight ? "saving" : offline && !closedText ? "offline" : "unsaved";
+      const saved = q.entry || q.serverSeq > 0 ? "saved" : ""; // a question never answered has no state, as rendered
+      const state = !pending ? saved : q.inflight ? "saving" : offline && !closedText ? "offline" : "unsaved";
       if (q.stateEl && q.stateEl.dataset.state !== state) q.stateEl.dataset.state = state;
       setText(q.stateEl, t(STATE_TEXT[state]));
     }

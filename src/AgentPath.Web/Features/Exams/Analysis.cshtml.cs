@@ -1,0 +1,78 @@
+using AgentPath.Web.Data;
+using AgentPath.Web.Features.Assessments;
+using AgentPath.Web.Features.People;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentPath.Web.Features.Exams;
+
+/// <summary>
+/// 试卷分析点评 — the paper analysis: per question Moodle's facility and discrimination indices and
+/// how often each option was chosen, with flags; per knowledge area the mean score (what the floor
+/// does not know); and the trainer's written analysis filed with the exam. Read from running sums,
+/// so it opens instantly whatever the number of attempts.
+/// </summary>
+public sealed class AnalysisModel(AppDbContext db, TimeProvider time, IAuthorizationService auth) : PageModel
+{
+    public sealed record Item(Question Question, string Area, int N, double? Facility, double? Discrimination, IReadOnlyList<string> Flags, IReadOnlyList<(QuestionOption Option, int Count)> Options);
+
+    public Exam Exam { get; private set; } = null!;
+    public IReadOnlyList<Item> Items { get; private set; } = [];
+    public IReadOnlyList<(string Area, double Mean, int Questions)> Areas { get; private set; } = [];
+    public bool CanWrite { get; private set; }
+
+    [BindProperty]
+    public string? Text { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!(await auth.AuthorizeAsync(User, Policies.AssessmentsManage)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var exam = await db.Exams.FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (exam is null)
+        {
+            return NotFound();
+        }
+
+        exam.WriteAnalysis((Text ?? "").Length > 8000 ? Text![..8000] : Text ?? "", User.FindFirst("agentpath:display")?.Value ?? User.Identity!.Name!, time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var exam = await db.Exams.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (exam is null)
+        {
+            return false;
+        }
+
+        Exam = exam;
+        Text = exam.Analysis;
+        CanWrite = (await auth.AuthorizeAsync(User, Policies.AssessmentsManage)).Succeeded;
+        var stats = await db.ExamQuestionStats.AsNoTracking().Where(s => s.ExamId == id).ToListAsync(ct);
+        var qids = stats.Select(s => s.QuestionId).ToList();
+        var questions = await db.Questions.AsNoTracking().Include(q => q.Area).Where(q => qids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, ct);
+        var options = (await db.ExamOptionStats.AsNoTracking().Where(o => o.ExamId == id).ToListAsync(ct)).ToLookup(o => o.QuestionId);
+        var zh = System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+        Items = stats.Select(s =>
+        {
+            var q = questions[s.QuestionId];
+            var facility = ItemStatistics.Facility(s.N, s.SumX, s.MaxPoints);
+            var disc = ItemStatistics.Discrimination(s.N, s.SumX, s.SumX2, s.SumY, s.SumY2, s.SumXY);
+            var counts = options[s.QuestionId].ToDictionary(o => o.OptionId, o => o.Count);
+            return new Item(q, q.Area.DisplayName(zh), s.N, facility, disc, ItemStatistics.Flags(facility, disc),
+                q.Options.Select(o => (o, counts.GetValueOrDefault(o.Id))).ToList());
+        }).OrderBy(i => i.Facility ?? 101).ToList();
+        Areas = Items.Where(i => i.Facility is not null).GroupBy(i => i.Area)
+            .Select(g => (g.Key, Math.Round(g.Average(i => i.Facility!.Value), 1), g.Count())).OrderBy(a => a.Item2).ToList();
+        return true;
+    }
+}

@@ -45,8 +45,10 @@ public sealed class JobLease
         }
         catch (DbUpdateException)
         {
+            // Someone inserted it at the same moment — perhaps this very holder on another thread.
             db.ChangeTracker.Clear();
-            return false; // another node inserted it first
+            return await db.JobLeases.Where(l => l.Name == name && (l.Holder == holder || l.ExpiresAt < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAt, until), ct) == 1;
         }
     }
 }

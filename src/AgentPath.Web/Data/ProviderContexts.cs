@@ -11,11 +11,26 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     {
         base.ConfigureConventions(configurationBuilder);
 
-        // SQLite has no timestamp type that sorts and compares; store UTC instants as sortable integers.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        // SQLite has no timestamp type that sorts and compares; store instants as UTC ticks, which do.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
 }
 
 /// <summary>Production: PostgreSQL. Migrations in Data/Migrations/Postgres.</summary>
 public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, ICurrentActor actor, TimeProvider time)
-    : AppDbContext(options, actor, time);
+    : AppDbContext(options, actor, time)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+
+        // timestamptz takes only UTC offsets; an instant given in China time is the same instant in UTC.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+    }
+}
+
+/// <summary>An instant as UTC ticks (SQLite).</summary>
+public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+
+/// <summary>An instant normalised to UTC (PostgreSQL).</summary>
+public sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);

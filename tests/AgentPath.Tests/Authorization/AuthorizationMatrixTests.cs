@@ -6,6 +6,7 @@ using AgentPath.Web.Features.People;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentPath.Tests.Authorization;
 
@@ -115,6 +116,30 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
         return result;
     }
 
+    private readonly Dictionary<int, (int ExamId, long AttemptId)> _attempts = [];
+
+    /// <summary>An exam meant only for this person, with an open attempt of theirs on it.</summary>
+    private async Task<(int ExamId, long AttemptId)> MatrixAttemptAsync(int employeeId)
+    {
+        if (_attempts.TryGetValue(employeeId, out var known))
+        {
+            return known;
+        }
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgentPath.Web.Data.AppDbContext>();
+        var paper = await db.Papers.FirstAsync();
+        var now = factory.Clock.GetUtcNow();
+        var exam = new AgentPath.Web.Features.Assessments.Exam($"矩阵 {employeeId}", paper, AgentPath.Web.Features.Assessments.ExamKind.SpotQuestions,
+            now.AddMinutes(-1), now.AddDays(1), 3, countsForPoints: false);
+        exam.AddAudience(AgentPath.Web.Features.Assessments.AudienceKind.Person, employeeId, null);
+        db.Exams.Add(exam);
+        await db.SaveChangesAsync();
+        var person = await db.Employees.SingleAsync(e => e.Id == employeeId);
+        var (attempt, _, _) = await scope.ServiceProvider.GetRequiredService<AgentPath.Web.Features.Assessments.ExamEngine>().StartAsync(exam.Id, person);
+        return _attempts[employeeId] = (exam.Id, attempt!.Id);
+    }
+
     /// <summary>A record of the kind the endpoint takes: one the role may see and one it may not (or that does not exist).</summary>
     private async Task<(int Inside, int Outside)> RecordsAsync(string kind, string role) => await factory.QueryAsync(async db =>
     {
@@ -140,6 +165,27 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
                 return (await db.Departments.Select(s => s.Id).FirstAsync(), Missing);
             case "team":
                 return (await db.Teams.Select(s => s.Id).FirstAsync(), Missing);
+            case "any-exam":
+                return (await db.Exams.Select(e => e.Id).FirstAsync(), Missing);
+            case "exam":
+            {
+                // In: an exam meant for this person. Out: one that is not (for an account without a person, neither).
+                var myExam = user.EmployeeId is { } emp ? (await MatrixAttemptAsync(emp)).ExamId : Missing;
+                var other = await db.Exams.Where(e => e.Id != myExam && e.Title.StartsWith("矩阵")).Select(e => e.Id).FirstOrDefaultAsync();
+                return (myExam, other == 0 ? Missing : other);
+            }
+
+            case "attempt":
+            {
+                // In: the person's own attempt (an account without a person: anyone's). Out: an attempt of someone outside the scope.
+                var seen = await DemoPeople.ExpectedScopeAsync(factory, login);
+                var myAttempt = user.EmployeeId is { } emp
+                    ? (int)(await MatrixAttemptAsync(emp)).AttemptId
+                    : (int)await db.Attempts.Select(a => a.Id).FirstAsync();
+                var notSeen = await db.Attempts.Where(a => !seen.Contains(a.EmployeeId)).Select(a => (long?)a.Id).FirstOrDefaultAsync();
+                return (myAttempt, (int)(notSeen ?? Missing));
+            }
+
             default:
                 throw new InvalidOperationException($"Unknown record kind '{kind}' in the matrix.");
         }

@@ -41,7 +41,7 @@ public abstract class SessionTests<TFactory>(TFactory factory) : IClassFixture<T
         });
         Assert.Equal(HttpStatusCode.OK, update.StatusCode);
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        factory.Clock.Advance(TimeSpan.FromSeconds(2)); // the app's clock: the re-check interval (1 s here) has passed
         var after = await session.GetFromJsonAsync<JsonElement>("/api/v1/people?pageSize=200");
         Assert.Equal(1, after.GetProperty("total").GetInt32());
         Assert.NotEmpty(token);

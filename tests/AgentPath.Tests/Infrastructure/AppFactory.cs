@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -35,6 +36,9 @@ public abstract class AppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>The app's clock: starts at the real time, moves only when a test advances it.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (k, v) in _settings)
@@ -43,6 +47,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>
         }
 
         builder.UseEnvironment("Testing");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();

@@ -11,7 +11,10 @@ internal static partial class FormatText
     public const int DefaultNameLength = 30;
 
     /// <summary>Moodle keeps fractions to seven decimals (0.3333333); so do we, so that every format reads back the same number.</summary>
-    public static decimal Fraction(decimal value) => Math.Round(value, 7, MidpointRounding.AwayFromZero);
+    public static decimal Fraction(decimal value) => Normalize(Math.Round(value, 7, MidpointRounding.AwayFromZero));
+
+    /// <summary>The same number without trailing zeros ("1.0000000" → 1), as Moodle writes its grades.</summary>
+    public static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
 
     /// <summary>A fraction as a percentage without needless zeros: 1 → "100", -0.5 → "-50", 0.3333333 → "33.33333".</summary>
     public static string Percent(decimal fraction) => (fraction * 100m).ToString("0.#####", CultureInfo.InvariantCulture);
@@ -41,7 +44,7 @@ internal static partial class FormatText
         }
 
         return decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var points) && points > 0 && points <= 10_000m
-            ? points
+            ? Normalize(points)
             : null;
     }
 

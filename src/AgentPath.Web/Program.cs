@@ -123,6 +123,7 @@ api.MapOrgApi();
 api.MapUsersApi();
 api.MapNotificationsApi();
 api.MapAssessmentsApi();
+api.MapQuestionBankApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

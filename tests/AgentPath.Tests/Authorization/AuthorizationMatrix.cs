@@ -23,6 +23,7 @@ public sealed partial class AuthorizationMatrix
             var path = Param().Replace(Endpoint[(space + 1)..], m => m.Groups[1].Value switch
             {
                 "documentName" => "v1",
+                _ when m.Value.Contains(":guid", StringComparison.Ordinal) => Guid.NewGuid().ToString(),
                 _ => id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "1",
             });
             return (verb is "PAGE" or "ANY" ? HttpMethod.Get : new HttpMethod(verb), path);

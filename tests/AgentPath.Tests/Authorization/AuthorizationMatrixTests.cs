@@ -61,9 +61,12 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
                     using var request = new HttpRequestMessage(method, path);
                     if (method != HttpMethod.Get)
                     {
-                        request.Content = row.Endpoint == "POST /api/v1/auth/token"
-                            ? JsonContent.Create(new { username = LoginOf.GetValueOrDefault(role, "agent"), password = TestClients.Password })
-                            : JsonContent.Create(new { });
+                        request.Content = row.Endpoint switch
+                        {
+                            "POST /api/v1/auth/token" => JsonContent.Create(new { username = LoginOf.GetValueOrDefault(role, "agent"), password = TestClients.Password }),
+                            _ when row.Endpoint.EndsWith("/imports", StringComparison.Ordinal) => new MultipartFormDataContent { { new StringContent("gift"), "format" } },
+                            _ => JsonContent.Create(new { }),
+                        };
                     }
 
                     var response = await client.SendAsync(request);

@@ -47,7 +47,9 @@ public partial class LocalizationTests
             }
         }
 
-        keys.RemoveWhere(k => k is "Stage." or "Audit." or "Kind." or "Grade.");
+        keys.RemoveWhere(k => k is "Stage." or "Audit." or "Kind." or "Grade." or "QType." or "QStatus.");
+        keys.UnionWith(Enum.GetNames<AgentPath.Web.Features.Assessments.QuestionType>().Select(k => "QType." + k));
+        keys.UnionWith(Enum.GetNames<AgentPath.Web.Features.Assessments.QuestionStatus>().Select(k => "QStatus." + k));
         keys.UnionWith(Enum.GetNames<AgentPath.Web.Features.Assessments.ExamKind>().Select(k => "Kind." + k));
         keys.UnionWith(Enum.GetNames<AgentPath.Web.Features.Assessments.GradeSource>().Select(k => "Grade." + k));
         keys.UnionWith(["True", "False", "Too easy", "Too hard", "Negative discrimination", "My exams", "Exams", "Question bank"]);
@@ -64,7 +66,8 @@ public partial class LocalizationTests
         // Keys that are not English text themselves need their English in en.json.
         var en = JsonStringLocalizerFactory.LoadAll(Path.Combine(root, "Resources"), "en");
         var codeKeys = keys.Where(k => k.StartsWith("Stage.", StringComparison.Ordinal) || k.StartsWith("Audit.", StringComparison.Ordinal)
-            || k.StartsWith("Kind.", StringComparison.Ordinal) || k.StartsWith("Grade.", StringComparison.Ordinal)).Where(k => !en.ContainsKey(k)).ToList();
+            || k.StartsWith("Kind.", StringComparison.Ordinal) || k.StartsWith("Grade.", StringComparison.Ordinal)
+            || k.StartsWith("QType.", StringComparison.Ordinal) || k.StartsWith("QStatus.", StringComparison.Ordinal)).Where(k => !en.ContainsKey(k)).ToList();
         Assert.True(codeKeys.Count == 0, "Missing from en.json:\n" + string.Join("\n", codeKeys));
     }
 

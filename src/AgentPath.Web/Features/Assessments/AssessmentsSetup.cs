@@ -6,6 +6,7 @@ public static class AssessmentsSetup
     {
         services.AddMemoryCache();
         services.AddScoped<ExamEngine>();
+        services.AddScoped<QuestionImporter>();
         services.AddSingleton<DeadlineJob>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineJob>());
         return services;

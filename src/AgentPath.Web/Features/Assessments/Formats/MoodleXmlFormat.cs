@@ -49,7 +49,8 @@ public static class MoodleXmlFormat
     public static ImportResult Read(string xml)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        if (string.IsNullOrWhiteSpace(xml.TrimStart('\uFEFF')))
+        xml = xml.TrimStart('\uFEFF');
+        if (string.IsNullOrWhiteSpace(xml))
         {
             return Empty();
         }
@@ -309,7 +310,7 @@ public static class MoodleXmlFormat
                     w.WriteStartElement("question");
                     w.WriteAttributeString("type", "category");
                     w.WriteStartElement("category");
-                    w.WriteElementString("text", Clean(FormatText.CategoryToMoodle(d.Category)));
+                    WriteTextElement(w, Clean(FormatText.CategoryToMoodle(d.Category)));
                     w.WriteEndElement();
                     w.WriteEndElement();
                     category = d.Category;
@@ -336,7 +337,7 @@ public static class MoodleXmlFormat
             _ => "essay",
         });
         w.WriteStartElement("name");
-        w.WriteElementString("text", Clean(d.Name));
+        WriteTextElement(w, Clean(d.Name));
         w.WriteEndElement();
         WriteText(w, "questiontext", d.Text);
         WriteText(w, "generalfeedback", d.Explanation ?? "");
@@ -389,7 +390,7 @@ public static class MoodleXmlFormat
             foreach (var tag in d.Tags)
             {
                 w.WriteStartElement("tag");
-                w.WriteElementString("text", Clean(tag));
+                WriteTextElement(w, Clean(tag));
                 w.WriteEndElement();
             }
 
@@ -415,7 +416,7 @@ public static class MoodleXmlFormat
         w.WriteStartElement("answer");
         w.WriteAttributeString("fraction", FormatText.Percent(fraction));
         w.WriteAttributeString("format", FormatOf(text));
-        w.WriteElementString("text", Clean(text));
+        WriteTextElement(w, Clean(text));
         WriteText(w, "feedback", feedback ?? "");
         w.WriteEndElement();
     }
@@ -424,8 +425,24 @@ public static class MoodleXmlFormat
     {
         w.WriteStartElement(element);
         w.WriteAttributeString("format", FormatOf(text));
-        w.WriteElementString("text", Clean(text));
+        WriteTextElement(w, Clean(text));
         w.WriteEndElement();
+    }
+
+    /// <summary>A &lt;text&gt; element; HTML goes in a CDATA section, as Moodle writes it.</summary>
+    private static void WriteTextElement(XmlWriter w, string text)
+    {
+        w.WriteStartElement("text");
+        if (text.Contains('<', StringComparison.Ordinal) && !text.Contains("]]>", StringComparison.Ordinal))
+        {
+            w.WriteCData(text);
+        }
+        else
+        {
+            w.WriteString(text);
+        }
+
+        w.WriteFullEndElement();
     }
 
     private static string FormatOf(string text) => FormatText.LooksLikeHtml(text) ? "html" : "plain_text";

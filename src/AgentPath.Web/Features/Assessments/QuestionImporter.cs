@@ -61,8 +61,8 @@ internal sealed class QuestionImportConfiguration : IEntityTypeConfiguration<Que
 
 public sealed record QuestionPreview(Guid? Id, int Importable, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<QuestionDraft> Sample)
 {
-    /// <summary>Problems that stop the import (anything but an unsupported type the user may skip).</summary>
-    public bool Blocked => Problems.Any(p => !p.Unsupported);
+    /// <summary>Problems that stop the import: errors; not unsupported types (the user may skip them) nor notices (what was left out).</summary>
+    public bool Blocked => Problems.Any(p => !p.Unsupported && !FormatMessages.IsNotice(p));
     public int Unsupported => Problems.Count(p => p.Unsupported);
 }
 
@@ -126,7 +126,7 @@ public sealed class QuestionImporter(AppDbContext db, FileStore files, TimeProvi
         }
 
         var result = Read(import.FileKey, import.Format);
-        var blocking = result.Problems.Where(p => !p.Unsupported || !skipUnsupported).ToList();
+        var blocking = result.Problems.Where(p => p.Unsupported ? !skipUnsupported : !FormatMessages.IsNotice(p)).ToList();
         if (blocking.Count > 0)
         {
             return (0, blocking);

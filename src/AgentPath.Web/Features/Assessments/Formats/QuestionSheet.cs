@@ -158,9 +158,7 @@ public static class QuestionSheet
         ArgumentNullException.ThrowIfNull(drafts);
         var list = drafts.ToList();
         var optionCount = Math.Max(MinOptionColumns, list.Count == 0 ? 0 : list.Max(d => d.Options.Count));
-        var headers = new List<string>();
-        headers.Add(Header("Type"));
-        headers.Add(Header("Text"));
+        List<string> headers = [Header("Type"), Header("Text")];
         for (var i = 0; i < optionCount; i++)
         {
             headers.Add(OptionHeader(i));

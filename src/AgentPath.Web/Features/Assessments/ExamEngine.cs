@@ -47,6 +47,15 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
             (a.Kind == AudienceKind.Stage && a.Stage == stage)));
     }
 
+    /// <summary>The people an exam is for.</summary>
+    public static IQueryable<Employee> Audience(IQueryable<Employee> people, Exam exam)
+    {
+        var persons = exam.Audience.Where(a => a.Kind == AudienceKind.Person).Select(a => a.RefId ?? -1).ToList();
+        var teams = exam.Audience.Where(a => a.Kind == AudienceKind.Team).Select(a => a.RefId ?? -1).ToList();
+        var stages = exam.Audience.Where(a => a.Kind == AudienceKind.Stage && a.Stage != null).Select(a => a.Stage!.Value).ToList();
+        return people.Where(e => persons.Contains(e.Id) || (e.TeamId != null && teams.Contains(e.TeamId.Value)) || stages.Contains(e.Stage));
+    }
+
     public async Task<(Attempt? Attempt, bool Created, StartError Error)> StartAsync(int examId, Employee me, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();

@@ -162,11 +162,10 @@ public sealed class QuestionImporter(AppDbContext db, FileStore files, TimeProvi
 
         // The bank's own rules apply to every question, whichever format it came in.
         var problems = result.Problems.ToList();
+        // The formats do not say where in the file a question they read stood, so these name the question only.
         var ok = new List<QuestionDraft>();
-        var position = 0;
         foreach (var q in result.Questions)
         {
-            position++;
             var rules = QuestionRules.Check(q);
             if (rules.Count == 0)
             {
@@ -174,7 +173,7 @@ public sealed class QuestionImporter(AppDbContext db, FileStore files, TimeProvi
             }
             else
             {
-                problems.AddRange(rules.Select(r => new ImportProblem(position, q.Name, r, [])));
+                problems.AddRange(rules.Select(r => new ImportProblem(0, q.Name, r, [])));
             }
         }
 

@@ -202,6 +202,23 @@ public class QuestionSheetTests
             samples.Add(zip.ToArray());
         }
 
+        // A real workbook with a broken part: read as far as MiniExcel can, or one problem; never an exception.
+        foreach (var part in new[] { "xl/worksheets/sheet1.xml", "xl/workbook.xml", "[Content_Types].xml" })
+        {
+            using var copy = new MemoryStream();
+            copy.Write(template);
+            using (var archive = new ZipArchive(copy, ZipArchiveMode.Update, leaveOpen: true))
+            {
+                var entry = archive.GetEntry(part) ?? throw new InvalidOperationException(part);
+                entry.Delete();
+                using var writer = new StreamWriter(archive.CreateEntry(part).Open());
+                writer.Write("<x:worksheet><x:sheetData><x:row r=\"1\"><x:c r=\"A1\" t=\"s\"><x:v>99</x:v>");
+            }
+
+            var r = Read(copy.ToArray());
+            Assert.True(r.Questions.Count == QuestionSheet.Examples.Count || r.Problems.Single().Message == FormatMessages.NotXlsx, part);
+        }
+
         for (var i = 0; i < 50; i++)
         {
             var bytes = new byte[random.Next(1, 4000)];

@@ -347,6 +347,141 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>A grader scores a short answer; the attempt's total becomes a new result row beside the provisional one.</summary>
+    public async Task<bool> GradeByHandAsync(long attemptItemId, decimal score, string? comment, CancellationToken ct = default)
+    {
+        var item = await db.AttemptItems.Include(i => i.Attempt).FirstOrDefaultAsync(i => i.Id == attemptItemId, ct);
+        if (item is null || item.Attempt.Status != AttemptStatus.Submitted)
+        {
+            return false;
+        }
+
+        if (score < 0 || score > item.Points)
+        {
+            throw new DomainException("The score must be between 0 and the question's points.");
+        }
+
+        var now = time.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var previous = await db.ItemGrades.Where(g => g.AttemptItemId == attemptItemId).OrderByDescending(g => g.Id).FirstOrDefaultAsync(ct);
+        db.ItemGrades.Add(new ItemGrade(attemptItemId, score, GradeSource.Manual, now, actor.UserName, comment, previous?.Id));
+        await db.SaveChangesAsync(ct);
+        await RecomputeAsync(item.AttemptId, GradeSource.Manual, comment, now, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// After a question's key was corrected: re-scores every submitted attempt that showed it and keeps
+    /// the original scores beside the new ones (who, when, why); points follow with correction entries;
+    /// the paper analysis of each exam concerned is rebuilt. Returns how many attempts changed.
+    /// </summary>
+    public async Task<int> RegradeAsync(int questionId, string reason, CancellationToken ct = default)
+    {
+        var question = await db.Questions.AsNoTracking().SingleAsync(q => q.Id == questionId, ct);
+        var now = time.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var items = await db.AttemptItems.Where(i => i.QuestionId == questionId && i.Attempt.Status == AttemptStatus.Submitted)
+            .Select(i => new { i.Id, i.AttemptId, i.Response, i.Points, i.Attempt.ExamId }).ToListAsync(ct);
+        var itemIds = items.Select(i => i.Id).ToList();
+        var latest = (await db.ItemGrades.Where(g => itemIds.Contains(g.AttemptItemId)).ToListAsync(ct))
+            .GroupBy(g => g.AttemptItemId).ToDictionary(g => g.Key, g => g.MaxBy(x => x.Id)!);
+        var changedAttempts = new HashSet<long>();
+        foreach (var i in items)
+        {
+            if (Grader.Fraction(question.Key, i.Response) is not { } f)
+            {
+                continue;
+            }
+
+            var score = Grader.Points(f, i.Points);
+            var before = latest.GetValueOrDefault(i.Id);
+            if (before is not null && before.Score == score)
+            {
+                continue;
+            }
+
+            db.ItemGrades.Add(new ItemGrade(i.Id, score, GradeSource.Regrade, now, actor.UserName, reason, before?.Id));
+            changedAttempts.Add(i.AttemptId);
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var attemptId in changedAttempts)
+        {
+            await RecomputeAsync(attemptId, GradeSource.Regrade, reason, now, ct);
+        }
+
+        foreach (var examId in items.Select(i => i.ExamId).Distinct())
+        {
+            await RebuildStatsAsync(examId, ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return changedAttempts.Count;
+    }
+
+    /// <summary>A new result row from the latest grade of each answer, superseding the current one; points follow.</summary>
+    private async Task RecomputeAsync(long attemptId, GradeSource source, string? reason, DateTimeOffset now, CancellationToken ct)
+    {
+        var attempt = await db.Attempts.Include(a => a.Exam).ThenInclude(e => e.Paper).Include(a => a.Items).ThenInclude(i => i.Question)
+            .AsSplitQuery().SingleAsync(a => a.Id == attemptId, ct);
+        var ids = attempt.Items.Select(i => i.Id).ToList();
+        var grades = (await db.ItemGrades.Where(g => ids.Contains(g.AttemptItemId)).ToListAsync(ct))
+            .GroupBy(g => g.AttemptItemId).ToDictionary(g => g.Key, g => g.MaxBy(x => x.Id)!.Score);
+        var total = grades.Values.Sum();
+        var max = attempt.Items.Sum(i => i.Points);
+        var provisional = attempt.Items.Any(i => !grades.ContainsKey(i.Id));
+        var passed = max > 0 && total * 100 / max >= attempt.Exam.Paper.PassPercent;
+        var current = await CurrentResultAsync(attemptId, ct);
+        var result = new AttemptResult(attemptId, total, max, passed, provisional, source, now, actor.UserName, reason, current?.Id);
+        db.AttemptResults.Add(result);
+        await db.SaveChangesAsync(ct);
+        if (provisional || !attempt.Exam.CountsForPoints)
+        {
+            return;
+        }
+
+        // Points: the difference between what the new score earns and what was already booked, as a correction naming the first entry.
+        var rules = await db.PointsRules.Where(r => r.Kind == attempt.Exam.Kind).OrderByDescending(r => r.MinPercent).ToListAsync(ct);
+        var booked = await db.PointsEntries.Where(p => p.SourceType == "ExamAttempt" && p.SourceId == attemptId).ToListAsync(ct);
+        var due = PointsRule.For(rules, result.Percent) - booked.Sum(p => p.Points);
+        if (due != 0)
+        {
+            var month = TimeZoneInfo.ConvertTime(now, CenterTime).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            db.PointsEntries.Add(new PointsEntry(attempt.EmployeeId, booked.FirstOrDefault()?.Month ?? month, due, "ExamAttempt", attemptId,
+                $"{attempt.Exam.Title}: {result.Percent}%" + (reason is null ? "" : $" ({reason})"), now, actor.UserName, booked.FirstOrDefault()?.Id));
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>Rebuilds an exam's running sums from the latest grade of every answer (after a regrade).</summary>
+    private async Task RebuildStatsAsync(int examId, CancellationToken ct)
+    {
+        var rows = await (from i in db.AttemptItems
+                          where i.Attempt.ExamId == examId && i.Attempt.Status == AttemptStatus.Submitted
+                          select new { i.Id, i.AttemptId, i.QuestionId, i.Response }).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var grades = new Dictionary<long, decimal>();
+        foreach (var chunk in ids.Chunk(2000))
+        {
+            foreach (var g in (await db.ItemGrades.Where(g => chunk.Contains(g.AttemptItemId)).ToListAsync(ct)).GroupBy(g => g.AttemptItemId))
+            {
+                grades[g.Key] = g.MaxBy(x => x.Id)!.Score;
+            }
+        }
+
+        var totals = rows.GroupBy(r => r.AttemptId).ToDictionary(g => g.Key, g => g.Sum(r => grades.GetValueOrDefault(r.Id)));
+        var stats = await db.ExamQuestionStats.Where(s => s.ExamId == examId).ToListAsync(ct);
+        foreach (var s in stats)
+        {
+            var xs = rows.Where(r => r.QuestionId == s.QuestionId && grades.ContainsKey(r.Id))
+                .Select(r => ((double)grades[r.Id], (double)(totals[r.AttemptId] - grades[r.Id]))).ToList();
+            s.Reset(xs);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>The attempt's current result: the newest row that no later row supersedes.</summary>
     public Task<AttemptResult?> CurrentResultAsync(long attemptId, CancellationToken ct = default) =>
         db.AttemptResults.AsNoTracking().Where(r => r.AttemptId == attemptId).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);

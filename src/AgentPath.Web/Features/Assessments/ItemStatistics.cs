@@ -29,6 +29,17 @@ public sealed class ExamQuestionStat
         QuestionId = questionId;
         MaxPoints = maxPoints;
     }
+
+    /// <summary>Sets the sums from scratch from (item score, rest-of-attempt score) pairs.</summary>
+    public void Reset(IReadOnlyCollection<(double X, double Y)> pairs)
+    {
+        N = pairs.Count;
+        SumX = pairs.Sum(p => p.X);
+        SumX2 = pairs.Sum(p => p.X * p.X);
+        SumY = pairs.Sum(p => p.Y);
+        SumY2 = pairs.Sum(p => p.Y * p.Y);
+        SumXY = pairs.Sum(p => p.X * p.Y);
+    }
 }
 
 /// <summary>How often each option of a question was chosen in an exam.</summary>

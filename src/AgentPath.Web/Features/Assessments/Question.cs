@@ -92,6 +92,29 @@ public sealed class Question : IAudited
 
     public void SetStatus(QuestionStatus status) => Status = status;
 
+    /// <summary>
+    /// Corrects this version's key in place — the key was wrong, so every attempt that showed it
+    /// must be regraded (<see cref="ExamEngine.RegradeAsync"/>). The text and options stay as shown.
+    /// </summary>
+    public void CorrectKey(IReadOnlyDictionary<int, decimal> fractions, IReadOnlyList<string> acceptedAnswers)
+    {
+        var options = Options.Select(o => o with { Fraction = fractions.TryGetValue(o.Id, out var f) ? f : o.Fraction }).ToList();
+        var draft = ToDraft() with
+        {
+            Options = Type is QuestionType.Single or QuestionType.Multiple ? options.Select(o => new OptionDraft(o.Text, o.Fraction, o.Feedback)).ToList() : [],
+            TrueFalseAnswer = Type == QuestionType.TrueFalse ? options.First(o => o.Id == 1).Fraction > 0 : null,
+            AcceptedAnswers = Type == QuestionType.FillIn ? acceptedAnswers : [],
+        };
+        var problems = QuestionRules.Check(draft);
+        if (problems.Count > 0)
+        {
+            throw new DomainException(problems[0]);
+        }
+
+        OptionsJson = JsonSerializer.Serialize(options);
+        AcceptedAnswersJson = JsonSerializer.Serialize(draft.AcceptedAnswers.Select(a => a.Trim()).Where(a => a.Length > 0).ToList());
+    }
+
     private void Apply(QuestionDraft d, KnowledgeArea area)
     {
         var problems = QuestionRules.Check(d);

@@ -168,6 +168,8 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
                 return (await db.Departments.Select(s => s.Id).FirstAsync(), Missing);
             case "team":
                 return (await db.Teams.Select(s => s.Id).FirstAsync(), Missing);
+            case "question":
+                return (await db.Questions.Where(q => q.Type != AgentPath.Web.Features.Assessments.QuestionType.Short).Select(q => q.Id).FirstAsync(), Missing);
             case "any-exam":
                 return (await db.Exams.Select(e => e.Id).FirstAsync(), Missing);
             case "exam":

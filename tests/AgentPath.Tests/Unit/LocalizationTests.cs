@@ -52,7 +52,7 @@ public partial class LocalizationTests
         keys.UnionWith(Enum.GetNames<AgentPath.Web.Features.Assessments.QuestionStatus>().Select(k => "QStatus." + k));
         keys.UnionWith(Enum.GetNames<AgentPath.Web.Features.Assessments.ExamKind>().Select(k => "Kind." + k));
         keys.UnionWith(Enum.GetNames<AgentPath.Web.Features.Assessments.GradeSource>().Select(k => "Grade." + k));
-        keys.UnionWith(["True", "False", "Too easy", "Too hard", "Negative discrimination", "My exams", "Exams", "Question bank"]);
+        keys.UnionWith(["True", "False", "Too easy", "Too hard", "Negative discrimination", "My exams", "Exams", "Question bank", "Performance points"]);
 
         keys.UnionWith(Stages.All.Select(s => "Stage." + s));
         keys.UnionWith(Enum.GetNames<AuditAction>().Select(a => "Audit." + a));

@@ -27,6 +27,7 @@ public static class Nav
         }
 
         items.Add(new("/exams", user.HasClaim(c => c.Type == DataScopeProvider.EmployeeIdClaim) && !Is(Roles.Trainer) ? "My exams" : "Exams"));
+        items.Add(new("/points", "Performance points"));
         if (Is(Roles.Trainer, Roles.SystemAdmin))
         {
             items.Add(new("/question-bank", "Question bank"));

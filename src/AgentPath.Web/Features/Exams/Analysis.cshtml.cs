@@ -28,6 +28,26 @@ public sealed class AnalysisModel(AppDbContext db, TimeProvider time, IAuthoriza
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
+    public async Task<IActionResult> OnGetExportAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var rows = Items.Select(i => new Dictionary<string, object?>
+        {
+            ["试题 Question"] = i.Question.Text, ["知识点 Area"] = i.Area, ["作答数 Answers"] = i.N,
+            ["难度系数 Facility %"] = i.Facility is { } f ? Math.Round(f, 1) : null,
+            ["区分度 Discrimination %"] = i.Discrimination is { } d ? Math.Round(d, 1) : null,
+            ["选项分布 Options chosen"] = string.Join("; ", i.Options.Select(o => $"{o.Option.Text}: {o.Count}")),
+            ["提示 Flags"] = string.Join(", ", i.Flags),
+        });
+        using var ms = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(ms, rows, excelType: MiniExcelLibs.ExcelType.XLSX);
+        return File(ms.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"exam-{id}-analysis.xlsx");
+    }
+
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         if (!(await auth.AuthorizeAsync(User, Policies.AssessmentsManage)).Succeeded)

@@ -48,6 +48,7 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizePage("/Exams/Results", Policies.ResultsRead);
         o.Conventions.AuthorizePage("/Exams/Analysis", Policies.ResultsRead);
         o.Conventions.AuthorizeFolder("/QuestionBank", Policies.AssessmentsManage);
+        o.Conventions.AuthorizeFolder("/Papers", Policies.AssessmentsManage);
         o.Conventions.AllowAnonymousToPage("/Account/Login");
         o.Conventions.AllowAnonymousToPage("/Account/Culture");
         o.Conventions.AllowAnonymousToPage("/Error");

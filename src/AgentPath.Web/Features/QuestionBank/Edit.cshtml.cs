@@ -49,15 +49,15 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, IStringLocaliz
 
         public bool? TrueFalseAnswer { get; set; }
 
-        [Display(Name = "Accepted answers")]
+        [Display(Name = "Accepted answers (fill in the blank; one per line)")]
         [StringLength(Question.TextMax, ErrorMessage = "{0} is too long.")]
         public string? AcceptedAnswers { get; set; }
 
-        [Display(Name = "Rubric")]
+        [Display(Name = "Rubric (short answer)")]
         [StringLength(Question.TextMax, ErrorMessage = "{0} is too long.")]
         public string? Rubric { get; set; }
 
-        [Display(Name = "Explanation")]
+        [Display(Name = "Answer explanation")]
         [StringLength(Question.TextMax, ErrorMessage = "{0} is too long.")]
         public string? Explanation { get; set; }
 
@@ -70,7 +70,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, IStringLocaliz
         public decimal? Points { get; set; } = 1m;
 
         /// <summary>Comma separated (, or ，). The joined tags are never longer than this text.</summary>
-        [Display(Name = "Tags")]
+        [Display(Name = "Tags (comma separated)")]
         [StringLength(500, ErrorMessage = "{0} is too long.")]
         public string? Tags { get; set; }
 
@@ -112,9 +112,9 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, IStringLocaliz
             await DescribeAsync(q, ct);
             Notice = saved switch
             {
-                "created" => text["The question was added to the bank."],
-                "saved" => text["Saved."],
-                "version" => text["A new version was made; attempts keep the version they showed."],
+                "created" => text["The question was added to the bank."].Value,
+                "saved" => text["The question was saved."].Value,
+                "version" => text["A new version was made; attempts keep the version they showed."].Value,
                 _ => null,
             };
         }

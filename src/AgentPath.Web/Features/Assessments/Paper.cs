@@ -40,7 +40,11 @@ public sealed class Paper : IAudited
 
     private Paper() { }
 
-    public Paper(string title, PaperMode mode, int durationMinutes, decimal passPercent, bool shuffleQuestions, bool shuffleOptions, ReviewTime showAnswers)
+    public Paper(string title, PaperMode mode, int durationMinutes, decimal passPercent, bool shuffleQuestions, bool shuffleOptions, ReviewTime showAnswers) =>
+        Update(title, mode, durationMinutes, passPercent, shuffleQuestions, shuffleOptions, showAnswers);
+
+    /// <summary>Changes the settings and empties the questions and rules, which the caller adds again. Only for a paper no exam uses yet.</summary>
+    public void Update(string title, PaperMode mode, int durationMinutes, decimal passPercent, bool shuffleQuestions, bool shuffleOptions, ReviewTime showAnswers)
     {
         if (string.IsNullOrWhiteSpace(title) || title.Length > TitleMax)
         {
@@ -64,6 +68,8 @@ public sealed class Paper : IAudited
         ShuffleQuestions = shuffleQuestions;
         ShuffleOptions = shuffleOptions;
         ShowAnswers = showAnswers;
+        Items.Clear();
+        DrawRules.Clear();
     }
 
     public void AddQuestion(Question q, decimal points)

@@ -178,47 +178,24 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<Text> text) : Pa
         var items = Input.Mode == PaperMode.Fixed ? await ChosenAsync(ct) : [];
         var rules = Input.Mode == PaperMode.Drawn ? await RulesAsync(ct) : [];
 
-        Paper? probe = null;
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                probe = new Paper(Input.Title!, Input.Mode, Input.DurationMinutes!.Value, Input.PassPercent!.Value, Input.ShuffleQuestions, Input.ShuffleOptions, Input.ShowAnswers);
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddModelError("", text[e.Message]);
-            }
-        }
-
-        if (!ModelState.IsValid || probe is null)
+        if (!ModelState.IsValid)
         {
             await LoadListsAsync(ct);
             return Page();
         }
 
-        if (paper is null)
-        {
-            paper = probe;
-            db.Papers.Add(paper);
-        }
-        else
-        {
-            // Paper has no update method: its settings are written through the change tracker, checked by the probe above.
-            var entry = db.Entry(paper);
-            entry.Property(p => p.Title).CurrentValue = probe.Title;
-            entry.Property(p => p.Mode).CurrentValue = probe.Mode;
-            entry.Property(p => p.DurationMinutes).CurrentValue = probe.DurationMinutes;
-            entry.Property(p => p.PassPercent).CurrentValue = probe.PassPercent;
-            entry.Property(p => p.ShuffleQuestions).CurrentValue = probe.ShuffleQuestions;
-            entry.Property(p => p.ShuffleOptions).CurrentValue = probe.ShuffleOptions;
-            entry.Property(p => p.ShowAnswers).CurrentValue = probe.ShowAnswers;
-            paper.Items.Clear();
-            paper.DrawRules.Clear();
-        }
-
         try
         {
+            if (paper is null)
+            {
+                paper = new Paper(Input.Title!, Input.Mode, Input.DurationMinutes!.Value, Input.PassPercent!.Value, Input.ShuffleQuestions, Input.ShuffleOptions, Input.ShowAnswers);
+                db.Papers.Add(paper);
+            }
+            else
+            {
+                paper.Update(Input.Title!, Input.Mode, Input.DurationMinutes!.Value, Input.PassPercent!.Value, Input.ShuffleQuestions, Input.ShuffleOptions, Input.ShowAnswers);
+            }
+
             foreach (var (q, points) in items)
             {
                 paper.AddQuestion(q, points);

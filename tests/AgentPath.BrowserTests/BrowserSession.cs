@@ -12,7 +12,11 @@ public sealed partial class BrowserSession(IBrowserContext context, IPage page, 
 {
     public const string DemoPassword = "AgentPath-demo-2026";
 
-    public IPage Page { get; } = page;
+    /// <summary>The test's page; <see cref="NewPageAsync"/> replaces it with a new one in the same context.</summary>
+    public IPage Page { get; private set; } = page;
+
+    /// <summary>The test's browser context: its cookies, localStorage and network emulation (offline).</summary>
+    public IBrowserContext Context { get; } = context;
 
     public string ScreenshotDir { get; } = screenshotDir;
 
@@ -27,6 +31,16 @@ public sealed partial class BrowserSession(IBrowserContext context, IPage page, 
 
         // The header's sign-out button shows on every screen size (on a phone the navigation folds behind a menu).
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = english ? "Sign out" : "退出", Exact = true })).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// Opens a new page in the same context (same cookies and localStorage) and makes it <see cref="Page"/>;
+    /// the old page is left as it is (close it first to simulate a closed tab).
+    /// </summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        Page = await Context.NewPageAsync();
+        return Page;
     }
 
     /// <summary>The header navigation ("主导航" / "Main").</summary>
@@ -64,7 +78,7 @@ public sealed partial class BrowserSession(IBrowserContext context, IPage page, 
         }
         finally
         {
-            await context.CloseAsync();
+            await Context.CloseAsync();
         }
     }
 

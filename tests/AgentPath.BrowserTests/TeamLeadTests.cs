@@ -45,13 +45,17 @@ public sealed class TeamLeadTests(AppFixture app)
                 Assert.True(cells[teamColumn].Trim() == LeadTeam || name == LeadName, $"{name} is on team \"{cells[teamColumn]}\", not {LeadTeam}.");
             }
 
-            var next = lead.Page.GetByRole(AriaRole.Navigation, new() { Name = "分页" }).GetByRole(AriaRole.Link, new() { Name = "下一页" });
+            var pager = lead.Page.GetByRole(AriaRole.Navigation, new() { Name = "分页" });
+            var next = pager.GetByRole(AriaRole.Link, new() { Name = "下一页" });
             if (await next.CountAsync() == 0)
             {
                 break;
             }
 
+            // The next page must be another page: a pager that does not move would loop here for ever.
+            var here = (await pager.InnerTextAsync()).Trim();
             await next.ClickAsync();
+            await Expect(pager).Not.ToHaveTextAsync(here);
         }
 
         Assert.Equal(total, names.Count);

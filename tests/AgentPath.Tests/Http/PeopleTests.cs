@@ -74,6 +74,11 @@ public abstract class PeopleTests<TFactory>(TFactory factory) : IClassFixture<TF
         var byName = await api.GetFromJsonAsync<Page>("/api/v1/people?q=" + Uri.EscapeDataString("𠮷"));
         Assert.Equal("𠮷祥", Assert.Single(byName!.Items).Name);
 
+        using var browser = await factory.SignedInAsync("hr");
+        var second = await browser.GetStringAsync("/people?p=2");
+        Assert.Contains("第 2 页", second, StringComparison.Ordinal);
+        Assert.Contains("href=\"/people?p=3\"", second, StringComparison.Ordinal);
+
         var paged = await api.GetFromJsonAsync<Page>("/api/v1/people?page=2&pageSize=10");
         Assert.Equal(10, paged!.Items.Count);
         Assert.True(paged.Total > 100);

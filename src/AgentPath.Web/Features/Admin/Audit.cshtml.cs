@@ -13,7 +13,7 @@ public sealed class AuditModel(AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "user")] public string? UserName { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
     public IReadOnlyList<string> EntityNames { get; private set; } = [];
@@ -55,5 +55,5 @@ public sealed class AuditModel(AppDbContext db) : PageModel
         EntityNames = await db.AuditEntries.Select(a => a.Entity).Distinct().OrderBy(e => e).ToListAsync(ct);
     }
 
-    public string PageLink(int page) => Url.Page("/Admin/Audit", new { entity = Entity, key = Key, user = UserName, from = From, to = To, page })!;
+    public string PageLink(int page) => Url.Page("/Admin/Audit", new { entity = Entity, key = Key, user = UserName, from = From, to = To, p = page })!;
 }

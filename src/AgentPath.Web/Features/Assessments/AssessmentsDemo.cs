@@ -151,9 +151,16 @@ public static class AssessmentsDemo
             db.ChangeTracker.Clear();
         }
 
+        // The trainer's written analysis quotes what the figures say.
+        var stats = await db.ExamQuestionStats.Where(s => s.ExamId == october.Id && s.N > 0).ToListAsync();
+        var byQuestion = await db.Questions.Include(q => q.Area).Where(q => stats.Select(s => s.QuestionId).Contains(q.Id)).ToDictionaryAsync(q => q.Id);
+        var facility = stats.Select(s => (Q: byQuestion[s.QuestionId], F: ItemStatistics.Facility(s.N, s.SumX, s.MaxPoints)!.Value)).ToList();
+        var weakestArea = facility.GroupBy(x => x.Q.Area.Name).Select(g => (Area: g.Key, F: g.Average(x => x.F))).MinBy(x => x.F);
+        var weakest = facility.MinBy(x => x.F);
         var exam = await db.Exams.SingleAsync(e => e.Id == october.Id);
-        exam.WriteAnalysis("本次考试整体掌握较好。医学与疾病知识（糖尿病症状多选题）得分偏低，部分同学把“嗜睡”误选为典型症状；" +
-            "下月业务培训将安排慢病知识专项讲解，并在班前会随机提问跟进。", "刘洋", october.ClosesAt.AddDays(1));
+        exam.WriteAnalysis($"本次考试平均得分率 {facility.Average(x => x.F):0.0}%。{weakestArea.Area}得分最低（平均得分率 {weakestArea.F:0.0}%），" +
+            $"其中“{weakest.Q.Text}”得分率仅 {weakest.F:0.0}%。下月业务培训将安排{weakestArea.Area}专项讲解，并在班前会随机提问跟进。",
+            "刘洋", october.ClosesAt.AddDays(1));
         await db.SaveChangesAsync();
     }
 

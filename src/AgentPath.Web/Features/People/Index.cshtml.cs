@@ -12,7 +12,7 @@ public sealed class IndexModel(DataScopeProvider scope, AppDbContext db) : PageM
     [BindProperty(SupportsGet = true)] public Stage? Stage { get; set; }
     [BindProperty(SupportsGet = true)] public int? TeamId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Role { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<PersonRow> Items { get; private set; } = [];
     public int Total { get; private set; }
@@ -31,5 +31,5 @@ public sealed class IndexModel(DataScopeProvider scope, AppDbContext db) : PageM
         CanEdit = User.IsInRole(Roles.Hr) || User.IsInRole(Roles.SystemAdmin);
     }
 
-    public string PageLink(int page) => Url.Page("/People/Index", new { q = Q, stage = Stage, teamId = TeamId, role = Role, page })!;
+    public string PageLink(int page) => Url.Page("/People/Index", new { q = Q, stage = Stage, teamId = TeamId, role = Role, p = page })!;
 }

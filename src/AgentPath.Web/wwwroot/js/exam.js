@@ -240,6 +240,9 @@
       setText(q.stateEl, t(STATE_TEXT[state]));
     }
     const n = pendingCount();
+    // The status line's own state, so the page can make "offline" and "closed" hard to miss.
+    const overall = closedText || signedOut ? "alert" : n && offline ? "offline" : n ? "pending" : "saved";
+    if (statusEl && statusEl.dataset.state !== overall) statusEl.dataset.state = overall;
     setText(statusEl, closedText
       || (signedOut && t("SignedOut"))
       || (n && offline && t("Offline"))

@@ -45,6 +45,7 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizePage("/Admin/Audit", Policies.AuditRead);
         o.Conventions.AuthorizePage("/Exams/New", Policies.AssessmentsManage);
         o.Conventions.AuthorizePage("/Exams/Grading", Policies.AssessmentsManage);
+        o.Conventions.AuthorizePage("/Points/Rules", Policies.PointsRules);
         o.Conventions.AuthorizePage("/Exams/Results", Policies.ResultsRead);
         o.Conventions.AuthorizePage("/Exams/Analysis", Policies.ResultsRead);
         o.Conventions.AuthorizeFolder("/QuestionBank", Policies.AssessmentsManage);

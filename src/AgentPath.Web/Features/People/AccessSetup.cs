@@ -117,6 +117,7 @@ public static class AccessSetup
             .AddPolicy(Policies.UsersManage, p => p.RequireRole(Roles.SystemAdmin))
             .AddPolicy(Policies.AuditRead, p => p.RequireRole(Roles.SystemAdmin))
             .AddPolicy(Policies.AssessmentsManage, p => p.RequireRole(Roles.Trainer, Roles.SystemAdmin))
+            .AddPolicy(Policies.PointsRules, p => p.RequireRole(Roles.Hr, Roles.Trainer, Roles.SystemAdmin))
             .AddPolicy(Policies.ResultsRead, p => p.RequireRole(Roles.TeamLead, Roles.Supervisor, Roles.DepartmentManager, Roles.Trainer,
                 Roles.QaInspector, Roles.Hr, Roles.GeneralManager, Roles.SystemAdmin));
 

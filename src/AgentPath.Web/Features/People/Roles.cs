@@ -63,6 +63,9 @@ public static class Policies
     /// <summary>Question bank, papers, exams, grading and the paper analysis: trainers (and admins).</summary>
     public const string AssessmentsManage = "Assessments.Manage";
 
+    /// <summary>The points tiers that turn exam scores into pay points: HR, trainers and admins.</summary>
+    public const string PointsRules = "Points.Rules";
+
     /// <summary>Exam results of others, within the data scope: leads, supervisors, managers, trainers, QA, HR.</summary>
     public const string ResultsRead = "Results.Read";
 }

@@ -31,6 +31,7 @@ public static class DatabaseSetup
     {
         var options = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
+        services.AddSingleton<WriteGate>();
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:

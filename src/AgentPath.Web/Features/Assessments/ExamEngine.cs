@@ -29,7 +29,7 @@ public enum SaveOutcome
 /// The exam engine: starts attempts, saves answers as they change, submits and grades. It knows
 /// nothing of gates or plans; they use its results. The server's clock decides every deadline.
 /// </summary>
-public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache cache, ICurrentActor actor)
+public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache cache, ICurrentActor actor, WriteGate gate)
 {
     /// <summary>The month of pay (Asia/Shanghai) an attempt's points belong to.</summary>
     public static readonly TimeZoneInfo CenterTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
@@ -99,6 +99,7 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         }
 
         db.Attempts.Add(attempt);
+        using var writing = await gate.EnterAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -200,9 +201,14 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         }
 
         var now = time.GetUtcNow();
-        var updated = await db.AttemptItems
+        int updated;
+        using (await gate.EnterAsync(ct))
+        {
+            updated = await db.AttemptItems
             .Where(i => i.AttemptId == attemptId && i.QuestionId == questionId && i.Seq < seq && i.Attempt.Status == AttemptStatus.Open)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Response, json).SetProperty(i => i.Seq, seq).SetProperty(i => i.SavedAt, now), ct);
+        }
+
         if (updated == 1)
         {
             return SaveOutcome.Saved;
@@ -237,6 +243,7 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         }
 
         var now = time.GetUtcNow();
+        using (await gate.EnterAsync(ct))
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             // The write comes first, so that SQLite takes its write lock before anything is read.
@@ -362,6 +369,7 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         }
 
         var now = time.GetUtcNow();
+        using var writing = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var previous = await db.ItemGrades.Where(g => g.AttemptItemId == attemptItemId).OrderByDescending(g => g.Id).FirstOrDefaultAsync(ct);
         db.ItemGrades.Add(new ItemGrade(attemptItemId, score, GradeSource.Manual, now, actor.UserName, comment, previous?.Id));
@@ -380,6 +388,7 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
     {
         var question = await db.Questions.AsNoTracking().SingleAsync(q => q.Id == questionId, ct);
         var now = time.GetUtcNow();
+        using var writing = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var items = await db.AttemptItems.Where(i => i.QuestionId == questionId && i.Attempt.Status == AttemptStatus.Submitted)
             .Select(i => new { i.Id, i.AttemptId, i.Response, i.Points, i.Attempt.ExamId }).ToListAsync(ct);

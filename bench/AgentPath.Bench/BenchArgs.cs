@@ -63,6 +63,19 @@ public sealed class BenchArgs
             ? value
             : throw new BenchUsageException($"--{name} must be a whole number from {min} to {max}, not \"{text}\".");
     }
+
+    public double Double(string name, double fallback, double min, double max)
+    {
+        if (String(name) is not { } text)
+        {
+            return fallback;
+        }
+
+        var ok = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value);
+        return ok && value >= min && value <= max
+            ? value
+            : throw new BenchUsageException($"--{name} must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}, not \"{text}\".");
+    }
 }
 
 /// <summary>A wrong command line: Main prints the message and the benchmark's usage, and exits with 2.</summary>

@@ -12,10 +12,16 @@ public static class BenchProgram
     [
         new("roster", "Roster import (花名册): preview + commit of N generated rows, as .xlsx and .csv, against a raw ADO.NET floor.",
             RosterBench.Usage, RosterBench.RunAsync),
+        new("examday", "Exam day: N agents start, load, save 50 answers and submit against the app on Kestrel; lost answers; a raw ADO.NET floor.",
+            ExamDayBench.Usage, ExamDayBench.RunAsync),
     ];
+
+    /// <summary>The arguments as given (a benchmark may restart itself with them).</summary>
+    public static IReadOnlyList<string> CommandLine { get; private set; } = [];
 
     public static async Task<int> Main(string[] args)
     {
+        CommandLine = args;
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
             PrintUsage();

@@ -61,7 +61,11 @@ public static class ExamDayBench
 
     private sealed record Options(int Agents, DatabaseProvider Db, string? Pg, TimeSpan Interval, int Saves, double Ramp, double Burst, int Connections,
         TimeSpan Timeout, int CapacityWorkers, int CapacitySaves, bool Floor, bool Capacity, bool Warmup, bool Keep, string ResultsDir, string CommandLine,
-        int MinThreads, bool SqlStats);
+        int MinThreads, bool SqlStats)
+    {
+        /// <summary>git HEAD and src/ changes when the run started (dotnet run builds just before).</summary>
+        public string Source { get; } = SourceVersion();
+    }
 
     private sealed record Phase(string Name, IReadOnlyList<StepStats> Steps, PhaseResources Resources, StepStats TimerLag, long Saves, IReadOnlyList<string> ServerLog);
 
@@ -444,7 +448,7 @@ public static class ExamDayBench
         }
 
         var changed = Git("status --porcelain -- src").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
-        return $"commit {commit}" + (changed > 0 ? $"; src/ had {changed} uncommitted change(s) at report time" : "; src/ clean");
+        return $"commit {commit}" + (changed > 0 ? $"; src/ had {changed} uncommitted change(s) when the run started" : ", src/ clean when the run started");
     }
 
     private static string ThreadPoolNote()
@@ -688,7 +692,7 @@ public static class ExamDayBench
             .AppendLine()
             .AppendLine($"- Command: `dotnet run -c Release --project bench/AgentPath.Bench -- {o.CommandLine}`")
             .AppendLine($"- Machine: {Report.Environment()}{ThreadPoolNote()}")
-            .AppendLine($"- Source: {SourceVersion()}")
+            .AppendLine($"- Source: {o.Source}")
             .AppendLine($"- Load average (1/5/15 min): {load}.")
             .AppendLine($"- The real app (AgentPath.Web's Program, Production environment) on Kestrel on loopback, in the same process as the driver: "
                 + "they share the CPUs, the thread pool and the memory figures. Accounts use a trivial password hasher (set-up and sign-in only; no timed step hashes).")

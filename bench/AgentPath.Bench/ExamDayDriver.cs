@@ -438,7 +438,13 @@ public sealed class ExamDayDriver : IDisposable
             {
                 var a = agents[(int)(i % agents.Count)];
                 var plan = plans[a.Index];
-                var save = plan[(int)(i / agents.Count) % plan.Count];
+                var k = (int)(i / agents.Count);
+                var save = plan[k % plan.Count];
+                if (k >= plan.Count)
+                {
+                    save = save with { Seq = save.Seq + (1000L * (k / plan.Count)) }; // more saves than planned: go round again with newer seqs
+                }
+
                 var attemptId = attemptOf(a);
                 var sent = Clock.Now;
                 var r = await SendAsync(HttpMethod.Put, url(attemptId, save.QuestionId), a.Token, AnswerBody(save));

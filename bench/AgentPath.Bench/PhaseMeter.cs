@@ -19,7 +19,7 @@ public sealed class PhaseMeter : IAsyncDisposable
 {
     private readonly Stopwatch _wall = Stopwatch.StartNew();
     private readonly TimeSpan _cpu = Report.CpuTime();
-    private readonly long _allocated = GC.GetTotalAllocatedBytes(precise: true);
+    private readonly long _allocated = GC.GetTotalAllocatedBytes(precise: false);
     private readonly int _gen0 = GC.CollectionCount(0), _gen1 = GC.CollectionCount(1), _gen2 = GC.CollectionCount(2);
     private readonly bool _hwmReset = TryResetPeakRss();
     private readonly CancellationTokenSource _stop = new();
@@ -65,7 +65,7 @@ public sealed class PhaseMeter : IAsyncDisposable
     {
         var wall = _wall.Elapsed;
         var cpu = Report.CpuTime() - _cpu;
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - _allocated;
+        var allocated = Math.Max(0, GC.GetTotalAllocatedBytes(precise: false) - _allocated);
         await _stop.CancelAsync();
         await _sampler;
         var hwm = _hwmReset ? ReadPeakRss() : null;

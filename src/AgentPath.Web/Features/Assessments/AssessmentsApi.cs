@@ -120,7 +120,8 @@ public static class AssessmentsApi
     /// <summary>An attempt as the person taking it sees it: questions in their order, options in their shown order, no keys.</summary>
     public static async Task<AttemptDto?> LoadAsync(AppDbContext db, long id, IStringLocalizer text, CancellationToken ct)
     {
-        var a = await db.Attempts.AsNoTracking().Include(x => x.Items).ThenInclude(i => i.Question).FirstOrDefaultAsync(x => x.Id == id, ct);
+        // Split: one query for the attempt, one for its items filtered by attempt (a single joined query made SQLite scan every answer ever saved).
+        var a = await db.Attempts.AsNoTracking().Include(x => x.Items).ThenInclude(i => i.Question).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null)
         {
             return null;

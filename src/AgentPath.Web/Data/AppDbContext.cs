@@ -60,6 +60,22 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentActor actor
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        var reference = ChangeTracker.Entries().Any(e => e.Entity is ICachedReference && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+        try
+        {
+            return await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            if (reference)
+            {
+                ReferenceData.Changed();
+            }
+        }
+    }
+
+    private async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         var pending = AuditRecorder.Capture(ChangeTracker);
         if (pending.Count == 0)
         {

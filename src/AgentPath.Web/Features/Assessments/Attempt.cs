@@ -47,6 +47,17 @@ public sealed class Attempt
         Status = AttemptStatus.Open;
     }
 
+    /// <summary>A new attempt from the exam's cached plan: the deadline is computed by the engine.</summary>
+    public Attempt(int examId, int employeeId, int number, DateTimeOffset now, DateTimeOffset deadline)
+    {
+        ExamId = examId;
+        EmployeeId = employeeId;
+        Number = number;
+        StartedAt = now;
+        Deadline = deadline;
+        Status = AttemptStatus.Open;
+    }
+
     public decimal MaxPoints => Items.Sum(i => i.Points);
 }
 
@@ -77,6 +88,14 @@ public sealed class AttemptItem
     {
         Question = q;
         QuestionId = q.Id;
+        Order = order;
+        Points = points;
+        OptionOrder = string.Join(",", optionOrder);
+    }
+
+    public AttemptItem(int questionId, int order, decimal points, IEnumerable<int> optionOrder)
+    {
+        QuestionId = questionId;
         Order = order;
         Points = points;
         OptionOrder = string.Join(",", optionOrder);

@@ -30,7 +30,7 @@ public enum AudienceKind
 }
 
 /// <summary>考试 — a paper offered to an audience in a window, with a number of attempts.</summary>
-public sealed class Exam : IAudited
+public sealed class Exam : IAudited, ICachedReference
 {
     public const int TitleMax = 200;
 
@@ -96,7 +96,7 @@ public sealed class Exam : IAudited
 }
 
 /// <summary>Who an exam is for: a person, a team, or everyone in a stage.</summary>
-public sealed class ExamAudience
+public sealed class ExamAudience : ICachedReference
 {
     public int Id { get; private set; }
     public int ExamId { get; private set; }

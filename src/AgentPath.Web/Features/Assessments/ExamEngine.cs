@@ -56,46 +56,110 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         return people.Where(e => persons.Contains(e.Id) || (e.TeamId != null && teams.Contains(e.TeamId.Value)) || stages.Contains(e.Stage));
     }
 
+    /// <summary>What starting an attempt needs of an exam and its paper, cached for a few seconds per exam (an exam-day burst of starts reads it once, not once per agent).</summary>
+    private sealed record PlanQuestion(int Id, QuestionType Type, int[] OptionIds);
+
+    private sealed record ExamPlan(
+        int ExamId, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int AttemptsAllowed, int DurationMinutes,
+        bool ShuffleQuestions, bool ShuffleOptions, List<(PlanQuestion Q, decimal Points)> Fixed, List<(int[] Pool, int Count, decimal Points)> Draws,
+        Dictionary<int, PlanQuestion> Questions)
+    {
+        public bool IsOpenAt(DateTimeOffset now) => now >= OpensAt && now < ClosesAt;
+    }
+
+    /// <summary>How long a start may use a cached exam plan: a changed window or paper reaches new attempts within this time.</summary>
+    public static readonly TimeSpan PlanCacheTime = TimeSpan.FromSeconds(10);
+
+    private Task<ExamPlan?> PlanAsync(int examId, CancellationToken ct) => cache.GetOrCreateAsync(("exam-plan", examId, ReferenceData.Generation), async entry =>
+    {
+        entry.AbsoluteExpirationRelativeToNow = PlanCacheTime;
+        var exam = await db.Exams.AsNoTracking().Include(x => x.Paper).ThenInclude(p => p.Items).ThenInclude(i => i.Question)
+            .Include(x => x.Paper).ThenInclude(p => p.DrawRules).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == examId, ct);
+        if (exam is null)
+        {
+            return null;
+        }
+
+        static PlanQuestion Of(Question q) => new(q.Id, q.Type, q.Options.Select(o => o.Id).ToArray());
+        var paper = exam.Paper;
+        var fixedItems = new List<(PlanQuestion, decimal)>();
+        var draws = new List<(int[], int, decimal)>();
+        var questions = new Dictionary<int, PlanQuestion>();
+        if (paper.Mode == PaperMode.Fixed)
+        {
+            // The current version of each question: a question edited after it was put on the paper shows its new version.
+            var families = paper.Items.Select(i => i.Question.FamilyId).ToList();
+            var current = await db.Questions.AsNoTracking().Where(q => families.Contains(q.FamilyId) && q.IsCurrent).ToDictionaryAsync(q => q.FamilyId, ct);
+            foreach (var i in paper.Items.OrderBy(i => i.Order))
+            {
+                var q = Of(current.GetValueOrDefault(i.Question.FamilyId, i.Question));
+                fixedItems.Add((q, i.Points));
+                questions[q.Id] = q;
+            }
+        }
+        else
+        {
+            foreach (var rule in paper.DrawRules)
+            {
+                var pool = db.Questions.AsNoTracking().Where(q => q.AreaId == rule.AreaId && q.IsCurrent && q.Status == QuestionStatus.Active);
+                if (rule.Difficulty is { } d)
+                {
+                    pool = pool.Where(q => q.Difficulty == d);
+                }
+
+                var found = await pool.ToListAsync(ct);
+                foreach (var q in found)
+                {
+                    questions[q.Id] = Of(q);
+                }
+
+                draws.Add((found.Select(q => q.Id).ToArray(), rule.Count, rule.PointsEach));
+            }
+        }
+
+        return new ExamPlan(exam.Id, exam.OpensAt, exam.ClosesAt, exam.AttemptsAllowed, paper.DurationMinutes,
+            paper.ShuffleQuestions, paper.ShuffleOptions, fixedItems, draws, questions);
+    });
+
     public async Task<(Attempt? Attempt, bool Created, StartError Error)> StartAsync(int examId, Employee me, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var exam = await For(db.Exams, me).Include(x => x.Paper).ThenInclude(p => p.Items).ThenInclude(i => i.Question)
-            .Include(x => x.Paper).ThenInclude(p => p.DrawRules).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == examId, ct);
-        if (exam is null)
+        if (!await For(db.Exams, me).AnyAsync(x => x.Id == examId, ct) || await PlanAsync(examId, ct) is not { } plan)
         {
             return (null, false, StartError.NotFound);
         }
 
-        var open = await db.Attempts.FirstOrDefaultAsync(a => a.ExamId == examId && a.EmployeeId == me.Id && a.Status == AttemptStatus.Open, ct);
-        if (open is not null)
+        var mine = await db.Attempts.Where(a => a.ExamId == examId && a.EmployeeId == me.Id)
+            .Select(a => new { a.Id, a.Status }).ToListAsync(ct);
+        if (mine.FirstOrDefault(a => a.Status == AttemptStatus.Open) is { } openOne)
         {
-            return (open, false, StartError.None);
+            return (await db.Attempts.FirstAsync(a => a.Id == openOne.Id, ct), false, StartError.None);
         }
 
-        if (!exam.IsOpenAt(now))
+        if (!plan.IsOpenAt(now))
         {
             return (null, false, StartError.NotOpen);
         }
 
-        var count = await db.Attempts.CountAsync(a => a.ExamId == examId && a.EmployeeId == me.Id, ct);
-        if (count >= exam.AttemptsAllowed)
+        if (mine.Count >= plan.AttemptsAllowed)
         {
             return (null, false, StartError.NoAttemptsLeft);
         }
 
-        var attempt = new Attempt(exam, me.Id, count + 1, now);
-        var items = await ChooseAsync(exam.Paper, ct);
-        var order = exam.Paper.ShuffleQuestions ? items.OrderBy(_ => Random.Shared.Next()).ToList() : items;
+        var chosen = plan.Fixed.Count > 0 ? plan.Fixed : Draw(plan);
+        var order = plan.ShuffleQuestions ? chosen.OrderBy(_ => Random.Shared.Next()).ToList() : chosen;
+        var byDuration = now.AddMinutes(plan.DurationMinutes);
+        var attempt = new Attempt(examId, me.Id, mine.Count + 1, now, byDuration < plan.ClosesAt ? byDuration : plan.ClosesAt);
         var n = 0;
         foreach (var (q, points) in order)
         {
-            var ids = q.Options.Select(o => o.Id).ToList();
-            if (exam.Paper.ShuffleOptions && q.Type is QuestionType.Single or QuestionType.Multiple)
+            var ids = q.OptionIds;
+            if (plan.ShuffleOptions && q.Type is QuestionType.Single or QuestionType.Multiple)
             {
-                ids = ids.OrderBy(_ => Random.Shared.Next()).ToList();
+                ids = ids.OrderBy(_ => Random.Shared.Next()).ToArray();
             }
 
-            attempt.Items.Add(new AttemptItem(q, ++n, points, ids));
+            attempt.Items.Add(new AttemptItem(q.Id, ++n, points, ids));
         }
 
         db.Attempts.Add(attempt);
@@ -112,66 +176,56 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
             return other is null ? (null, false, StartError.NoAttemptsLeft) : (other, false, StartError.None);
         }
 
-        await EnsureStatsAsync(exam.Id, attempt.Items, ct);
+        await EnsureStatsAsync(examId, attempt.Items.Select(i => (i.QuestionId, i.Points, (IReadOnlyList<int>)plan.Questions[i.QuestionId].OptionIds)), ct);
         return (attempt, true, StartError.None);
     }
 
-    /// <summary>The questions of a new attempt: the current version of each fixed question, or a fresh draw.</summary>
-    private async Task<List<(Question Q, decimal Points)>> ChooseAsync(Paper paper, CancellationToken ct)
+    private static List<(PlanQuestion Q, decimal Points)> Draw(ExamPlan plan)
     {
-        if (paper.Mode == PaperMode.Fixed)
+        var chosen = new List<(PlanQuestion, decimal)>();
+        foreach (var (pool, count, points) in plan.Draws)
         {
-            var families = paper.Items.Select(i => i.Question.FamilyId).ToList();
-            var current = await db.Questions.Where(q => families.Contains(q.FamilyId) && q.IsCurrent).ToDictionaryAsync(q => q.FamilyId, ct);
-            return paper.Items.OrderBy(i => i.Order).Select(i => (current.GetValueOrDefault(i.Question.FamilyId, i.Question), i.Points)).ToList();
-        }
-
-        var chosen = new List<(Question, decimal)>();
-        foreach (var rule in paper.DrawRules)
-        {
-            var pool = db.Questions.Where(q => q.AreaId == rule.AreaId && q.IsCurrent && q.Status == QuestionStatus.Active);
-            if (rule.Difficulty is { } d)
-            {
-                pool = pool.Where(q => q.Difficulty == d);
-            }
-
-            var ids = await pool.Select(q => q.Id).ToListAsync(ct);
-            var pick = ids.OrderBy(_ => Random.Shared.Next()).Take(rule.Count).ToList();
-            var questions = await db.Questions.Where(q => pick.Contains(q.Id)).ToListAsync(ct);
-            chosen.AddRange(questions.Select(q => (q, rule.PointsEach)));
+            chosen.AddRange(pool.OrderBy(_ => Random.Shared.Next()).Take(count).Select(id => (plan.Questions[id], points)));
         }
 
         return chosen;
     }
 
-    /// <summary>Creates the running-sum rows of the paper analysis for questions the exam has not shown yet.</summary>
-    public async Task EnsureStatsAsync(int examId, IEnumerable<AttemptItem> items, CancellationToken ct)
+    /// <summary>
+    /// Creates the running-sum rows of the paper analysis for questions the exam has not shown yet.
+    /// Which rows exist is remembered per exam, so a start of an exam already under way costs no query;
+    /// concurrent starts may race to create a row, and the database keeps the first (ON CONFLICT DO NOTHING).
+    /// </summary>
+    public async Task EnsureStatsAsync(int examId, IEnumerable<(int QuestionId, decimal Points, IReadOnlyList<int> OptionIds)> items, CancellationToken ct)
     {
-        var wanted = items.GroupBy(i => i.QuestionId).ToDictionary(g => g.Key, g => g.First());
-        var have = await db.ExamQuestionStats.Where(s => s.ExamId == examId && wanted.Keys.Contains(s.QuestionId)).Select(s => s.QuestionId).ToListAsync(ct);
-        var missing = wanted.Keys.Except(have).ToList();
+        var known = cache.GetOrCreate(("stats-rows", examId), e =>
+        {
+            e.SlidingExpiration = TimeSpan.FromHours(1);
+            return new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
+        })!;
+        var missing = items.Where(i => !known.ContainsKey(i.QuestionId)).DistinctBy(i => i.QuestionId).OrderBy(i => i.QuestionId).ToList();
         if (missing.Count == 0)
         {
             return;
         }
 
-        foreach (var qid in missing)
+        var ids = missing.Select(m => m.QuestionId).ToList();
+        var have = await db.ExamQuestionStats.Where(s => s.ExamId == examId && ids.Contains(s.QuestionId)).Select(s => s.QuestionId).ToListAsync(ct);
+        foreach (var (qid, points, options) in missing.Where(m => !have.Contains(m.QuestionId)))
         {
-            var item = wanted[qid];
-            db.ExamQuestionStats.Add(new ExamQuestionStat(examId, qid, (double)item.Points));
-            foreach (var optionId in item.OptionIds)
+            var max = (double)points;
+            await db.Database.ExecuteSqlAsync(
+                $"""INSERT INTO "ExamQuestionStats" ("ExamId", "QuestionId", "MaxPoints", "N", "SumX", "SumX2", "SumY", "SumY2", "SumXY") VALUES ({examId}, {qid}, {max}, 0, 0, 0, 0, 0, 0) ON CONFLICT DO NOTHING""", ct);
+            foreach (var optionId in options.Order())
             {
-                db.ExamOptionStats.Add(new ExamOptionStat(examId, qid, optionId));
+                await db.Database.ExecuteSqlAsync(
+                    $"""INSERT INTO "ExamOptionStats" ("ExamId", "QuestionId", "OptionId", "Count") VALUES ({examId}, {qid}, {optionId}, 0) ON CONFLICT DO NOTHING""", ct);
             }
         }
 
-        try
+        foreach (var m in missing)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear(); // another attempt created them at the same moment
+            known[m.QuestionId] = true;
         }
     }
 
@@ -297,7 +351,8 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
     /// <summary>Adds one graded attempt to the running sums of the paper analysis.</summary>
     private async Task AddToStatsAsync(int examId, List<(AttemptItem Item, decimal? Score)> scored, decimal total, CancellationToken ct)
     {
-        foreach (var (item, score) in scored)
+        // In question order, so that concurrent submits on PostgreSQL lock the shared rows in the same order (no deadlock).
+        foreach (var (item, score) in scored.OrderBy(x => x.Item.QuestionId))
         {
             if (score is not { } s)
             {

@@ -21,7 +21,7 @@ public enum ReviewTime
 }
 
 /// <summary>试卷 — what an exam asks: fixed questions or draw rules, points, time, pass mark and review settings.</summary>
-public sealed class Paper : IAudited
+public sealed class Paper : IAudited, ICachedReference
 {
     public const int TitleMax = 200;
 
@@ -111,7 +111,7 @@ public sealed class Paper : IAudited
 }
 
 /// <summary>A question on a fixed paper, with its points. It names the version that was current when added; attempts show the current version of its family.</summary>
-public sealed class PaperItem
+public sealed class PaperItem : ICachedReference
 {
     public int Id { get; private set; }
     public int PaperId { get; private set; }
@@ -132,7 +132,7 @@ public sealed class PaperItem
 }
 
 /// <summary>N questions from a knowledge area (and optionally one difficulty), each worth the same points.</summary>
-public sealed class PaperDrawRule
+public sealed class PaperDrawRule : ICachedReference
 {
     public int Id { get; private set; }
     public int PaperId { get; private set; }

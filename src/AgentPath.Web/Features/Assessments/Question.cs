@@ -44,7 +44,7 @@ public sealed record QuestionOption(int Id, string Text, decimal Fraction, strin
 /// 试题 — one version of a question. Versions of the same question share <see cref="FamilyId"/>.
 /// Editing a question that an attempt has shown makes a new version; the attempt keeps the one it showed.
 /// </summary>
-public sealed class Question : IAudited
+public sealed class Question : IAudited, ICachedReference
 {
     public const int NameMax = 200;
     public const int TextMax = 8000;

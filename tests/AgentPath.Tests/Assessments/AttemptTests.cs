@@ -99,6 +99,25 @@ public abstract class AttemptTests<TFactory>(TFactory factory) : IClassFixture<T
         // The paper analysis took the attempt in at submit.
         var stats = await factory.QueryAsync(db => db.ExamQuestionStats.Where(s => s.ExamId == examId).ToListAsync());
         Assert.All(stats, s => Assert.Equal(1, s.N));
+        var grades = await factory.QueryAsync(db => db.ItemGrades.Where(g => db.AttemptItems.Any(i => i.Id == g.AttemptItemId && i.AttemptId == attempt.Id))
+            .Join(db.AttemptItems, g => g.AttemptItemId, i => i.Id, (g, i) => new { i.QuestionId, g.Score, i.Response }).ToListAsync());
+        var total = (double)grades.Sum(g => g.Score);
+        foreach (var g in grades)
+        {
+            var s = stats.Single(x => x.QuestionId == g.QuestionId);
+            double x = (double)g.Score, y = total - x;
+            Assert.Equal(x, s.SumX, 6);
+            Assert.Equal(x * x, s.SumX2, 6);
+            Assert.Equal(y, s.SumY, 6);
+            Assert.Equal(y * y, s.SumY2, 6);
+            Assert.Equal(x * y, s.SumXY, 6);
+        }
+
+        // Each chosen option was counted once, and nothing else.
+        var options = await factory.QueryAsync(db => db.ExamOptionStats.Where(o => o.ExamId == examId).ToListAsync());
+        var chosen = grades.SelectMany(g => ExamEngine.ChosenOptions(g.Response).Select(o => (g.QuestionId, o))).ToHashSet();
+        Assert.NotEmpty(chosen);
+        Assert.All(options, o => Assert.Equal(chosen.Contains((o.QuestionId, o.OptionId)) ? 1 : 0, o.Count));
     }
 
     [Fact]

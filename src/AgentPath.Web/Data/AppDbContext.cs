@@ -35,6 +35,11 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentActor actor
     public DbSet<Features.Assessments.ExamOptionStat> ExamOptionStats => Set<Features.Assessments.ExamOptionStat>();
     public DbSet<Features.Assessments.PointsRule> PointsRules => Set<Features.Assessments.PointsRule>();
     public DbSet<Features.Assessments.PointsEntry> PointsEntries => Set<Features.Assessments.PointsEntry>();
+    public DbSet<Features.Plans.TrainingPlan> TrainingPlans => Set<Features.Plans.TrainingPlan>();
+    public DbSet<Features.Plans.PlanItem> PlanItems => Set<Features.Plans.PlanItem>();
+    public DbSet<Features.Plans.PlanItemNeed> PlanItemNeeds => Set<Features.Plans.PlanItemNeed>();
+    public DbSet<Features.Plans.PlanVersion> PlanVersions => Set<Features.Plans.PlanVersion>();
+    public DbSet<Features.Plans.PlanRevision> PlanRevisions => Set<Features.Plans.PlanRevision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

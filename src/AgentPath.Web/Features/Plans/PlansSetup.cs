@@ -1,0 +1,8 @@
+namespace AgentPath.Web.Features.Plans;
+
+public static class PlansSetup
+{
+    public static IServiceCollection AddPlans(this IServiceCollection services) => services
+        .AddScoped<PlanAccess>()
+        .AddScoped<PlanService>();
+}

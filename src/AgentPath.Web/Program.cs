@@ -3,6 +3,7 @@ using AgentPath.Web.Features.Account;
 using AgentPath.Web.Features.Assessments;
 using AgentPath.Web.Features.Notifications;
 using AgentPath.Web.Features.People;
+using AgentPath.Web.Features.Pipeline;
 using AgentPath.Web.Infrastructure;
 using AgentPath.Web.Infrastructure.Errors;
 using AgentPath.Web.Infrastructure.Files;
@@ -66,6 +67,7 @@ builder.WebHost.ConfigureKestrel(k =>
 builder.Services.AddPeople();
 builder.Services.AddNotifications();
 builder.Services.AddAssessments();
+builder.Services.AddPipeline();
 
 var app = builder.Build();
 
@@ -128,6 +130,7 @@ api.MapUsersApi();
 api.MapNotificationsApi();
 api.MapAssessmentsApi();
 api.MapQuestionBankApi();
+api.MapPipelineApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

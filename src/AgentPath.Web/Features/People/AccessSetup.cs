@@ -119,7 +119,12 @@ public static class AccessSetup
             .AddPolicy(Policies.AssessmentsManage, p => p.RequireRole(Roles.Trainer, Roles.SystemAdmin))
             .AddPolicy(Policies.PointsRules, p => p.RequireRole(Roles.Hr, Roles.Trainer, Roles.SystemAdmin))
             .AddPolicy(Policies.ResultsRead, p => p.RequireRole(Roles.TeamLead, Roles.Supervisor, Roles.DepartmentManager, Roles.Trainer,
-                Roles.QaInspector, Roles.Hr, Roles.GeneralManager, Roles.SystemAdmin));
+                Roles.QaInspector, Roles.Hr, Roles.GeneralManager, Roles.SystemAdmin))
+            .AddPolicy(Policies.GateAssess, p => p.RequireRole(Roles.Trainer, Roles.Supervisor, Roles.DepartmentManager))
+            .AddPolicy(Policies.StageHr, p => p.RequireRole(Roles.Hr))
+            .AddPolicy(Policies.CohortsManage, p => p.RequireRole(Roles.Trainer, Roles.Hr))
+            .AddPolicy(Policies.Coach, p => p.RequireRole(Roles.TeamLead, Roles.Supervisor))
+            .AddPolicy(Policies.SessionsManage, p => p.RequireRole(Roles.Trainer, Roles.Hr, Roles.Supervisor));
 
         services.AddRateLimiter(o =>
         {

@@ -65,6 +65,14 @@ public sealed class Cohort : IAudited
         return m;
     }
 
+    /// <summary>Adds a member of a cohort that ran before the records were kept here (imports, demo data): any stage.</summary>
+    public CohortMember AddFromRecords(Employee e)
+    {
+        var m = new CohortMember(e.Id);
+        Members.Add(m);
+        return m;
+    }
+
     public void MarkScheduled(int programTemplateId) => ProgramTemplateId = programTemplateId;
 
     /// <summary>The day of induction a date falls on (1 = the start date).</summary>

@@ -64,7 +64,14 @@ public sealed class StageEvent : IAudited
     public string By { get; private set; } = "";
     public long? GateResultId { get; private set; }
 
+    /// <summary>The gate result behind the change, when there is one.</summary>
+    public GateResult? GateResult { get; private set; }
+
     private StageEvent() { }
+
+    /// <summary>A change caused by a gate result saved in the same transaction.</summary>
+    public StageEvent(int employeeId, Stage from, Stage to, StageReason reason, DateOnly on, DateTimeOffset at, string by, string? note, GateResult result)
+        : this(employeeId, from, to, reason, on, at, by, note, (long?)null) => GateResult = result;
 
     public StageEvent(int employeeId, Stage? from, Stage to, StageReason reason, DateOnly on, DateTimeOffset at, string by, string? note, long? gateResultId = null, string? document = null)
     {
@@ -107,6 +114,6 @@ internal sealed class StageEventConfiguration : IEntityTypeConfiguration<StageEv
         b.Property(x => x.By).HasMaxLength(256);
         b.HasIndex(x => new { x.EmployeeId, x.Id });
         b.HasOne<Employee>().WithMany().HasForeignKey(x => x.EmployeeId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<GateResult>().WithMany().HasForeignKey(x => x.GateResultId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.GateResult).WithMany().HasForeignKey(x => x.GateResultId).OnDelete(DeleteBehavior.Restrict);
     }
 }

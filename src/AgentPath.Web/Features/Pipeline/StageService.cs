@@ -248,8 +248,9 @@ public sealed class StageService(AppDbContext db, IEnumerable<IGatePartSource> s
     {
         await db.Entry(person).Collection(p => p.Posts).LoadAsync(ct);
         var prefix = Certificate.NumberFor(on.Year, 0)[..^4];
-        var count = await db.Certificates.CountAsync(c => c.Number.StartsWith(prefix), ct);
-        db.Certificates.Add(new Certificate(Certificate.NumberFor(on.Year, count + 1), person.Id, person.Posts.FirstOrDefault()?.Id, on, gateResultId, by));
+        var numbers = await db.Certificates.Where(c => c.Number.StartsWith(prefix)).Select(c => c.Number).ToListAsync(ct);
+        var last = numbers.Select(n => int.TryParse(n[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k : 0).DefaultIfEmpty(0).Max();
+        db.Certificates.Add(new Certificate(Certificate.NumberFor(on.Year, last + 1), person.Id, person.Posts.FirstOrDefault()?.Id, on, gateResultId, by));
     }
 
     public static string Format(decimal d) => d.ToString("0.#", CultureInfo.InvariantCulture);

@@ -38,7 +38,7 @@ public static class PipelineApi
 
     public static void MapPipelineApi(this IEndpointRouteBuilder api)
     {
-        var people = api.MapGroup("/people/{id:int}").WithTags("Pipeline");
+        var people = api.MapGroup("/people/{id:int}").WithTags("Pipeline").AddEndpointFilter(DomainErrors);
 
         people.MapGet("/stage-events", async Task<Results<Ok<List<StageEventDto>>, NotFound>> (int id, DataScopeProvider scope, AppDbContext db, CancellationToken ct) =>
         {
@@ -51,12 +51,17 @@ public static class PipelineApi
             return TypedResults.Ok(events.Select(ToDto).ToList());
         }).WithSummary("A person's stage changes in order: when, from, to, why, who, and the gate result behind it.");
 
-        people.MapGet("/gate", async Task<Results<Ok<GatePreviewDto>, NotFound>> (int id, DataScopeProvider scope, StageService stages, CancellationToken ct) =>
+        people.MapGet("/gate", async Task<Results<Ok<GatePreviewDto>, NoContent, NotFound>> (int id, DataScopeProvider scope, StageService stages, CancellationToken ct) =>
         {
             var person = await scope.FindPersonAsync(id, ct);
-            var preview = person is null ? null : await stages.PreviewAsync(person, null, ct);
-            return preview is null ? TypedResults.NotFound() : TypedResults.Ok(ToDto(preview));
-        }).WithSummary("The gate of the person's current stage with the numbers its sources give now (parts entered by the assessor are empty).");
+            if (person is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            var preview = await stages.PreviewAsync(person, null, ct);
+            return preview is null ? TypedResults.NoContent() : TypedResults.Ok(ToDto(preview));
+        }).WithSummary("The gate of the person's current stage with the numbers its sources give now (parts entered by the assessor are empty); 204 when the stage has no gate.");
 
         people.MapGet("/gate-results", async Task<Results<Ok<List<GateResultDto>>, NotFound>> (int id, DataScopeProvider scope, AppDbContext db, CancellationToken ct) =>
         {
@@ -154,9 +159,14 @@ public static class PipelineApi
             int id, DailyEvaluationInput input, HttpContext http, DataScopeProvider scope, CoachingService coaching, CancellationToken ct) =>
         {
             var person = await scope.FindPersonAsync(id, ct);
-            if (person is null || (await scope.GetAsync(ct)).SelfEmployeeId == id)
+            if (person is null)
             {
                 return TypedResults.NotFound();
+            }
+
+            if ((await scope.GetAsync(ct)).SelfEmployeeId == id)
+            {
+                throw new DomainException("Nobody evaluates themselves.");
             }
 
             var d = await coaching.EvaluateAsync(person, http.User, input.On, [input.CallLength, input.ConciseTalk, input.Reassurance, input.Knowledge, input.VoiceTone], input.Comment, ct);
@@ -164,7 +174,7 @@ public static class PipelineApi
         }).RequireAuthorization(Policies.Coach)
           .WithSummary("A daily evaluation of an apprentice by their team lead or supervisor: five targets rated 1–5 (call length, concise talk, reassurance, knowledge, voice and tone).");
 
-        var cohorts = api.MapGroup("/cohorts").WithTags("Pipeline");
+        var cohorts = api.MapGroup("/cohorts").WithTags("Pipeline").AddEndpointFilter(DomainErrors);
         cohorts.MapGet("", async (DataScopeProvider scope, AppDbContext db, CancellationToken ct) =>
         {
             var list = await CohortQueries.ListAsync(db, await scope.GetAsync(ct), await scope.PeopleAsync(ct), ct);
@@ -190,6 +200,20 @@ public static class PipelineApi
             return new { stages = report.Stages, people = report.People };
         }).RequireAuthorization(Policies.ResultsRead).WithTags("Pipeline")
           .WithSummary("The pipeline funnel in pipeline order: entered, passed, retook, eliminated (and by reason), left, conversion and median days per stage.");
+    }
+
+    /// <summary>An entity's refusal is an expected failure: a 400 ProblemDetails with its message in the caller's language.</summary>
+    public static async ValueTask<object?> DomainErrors(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (DomainException e)
+        {
+            var text = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Infrastructure.Localization.Text>>();
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: text[e.Message]);
+        }
     }
 
     private static StageReason ParseReason(string? reason) =>

@@ -44,8 +44,10 @@ public sealed class StageService(AppDbContext db, IEnumerable<IGatePartSource> s
 
         var earlier = await db.GateResults.AsNoTracking().Include(r => r.Parts)
             .Where(r => r.EmployeeId == person.Id && r.Stage == person.Stage).OrderBy(r => r.Id).ToListAsync(ct);
-        var since = person.StageStart;
-        var current = earlier.Where(r => r.On >= since).ToList();
+        // Sittings count from the person's entry into the stage (a reinstatement starts afresh).
+        var enteredAt = await db.StageEvents.AsNoTracking().Where(e => e.EmployeeId == person.Id && e.To == person.Stage)
+            .OrderByDescending(e => e.Id).Select(e => (DateTimeOffset?)e.At).FirstOrDefaultAsync(ct);
+        var current = earlier.Where(r => enteredAt is null || r.At >= enteredAt.Value).ToList();
         var sitting = current.Count + 1;
         var parts = new List<ScoredPart>();
         var enteredKinds = new HashSet<GatePartKind>();

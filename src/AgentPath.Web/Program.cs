@@ -3,6 +3,7 @@ using AgentPath.Web.Features.Account;
 using AgentPath.Web.Features.Assessments;
 using AgentPath.Web.Features.Notifications;
 using AgentPath.Web.Features.People;
+using AgentPath.Web.Features.Pipeline;
 using AgentPath.Web.Features.Plans;
 using AgentPath.Web.Features.Quality;
 using AgentPath.Web.Features.Training;
@@ -80,6 +81,7 @@ builder.Services.AddNotifications();
 builder.Services.AddAssessments();
 builder.Services.AddTrainingNeeds();
 builder.Services.AddQuality(config);
+builder.Services.AddPipeline();
 builder.Services.AddPlans();
 
 var app = builder.Build();
@@ -144,6 +146,7 @@ api.MapNotificationsApi();
 api.MapAssessmentsApi();
 api.MapQuestionBankApi();
 api.MapQualityApi();
+api.MapPipelineApi();
 api.MapPlansApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>

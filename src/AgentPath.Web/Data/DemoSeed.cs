@@ -70,6 +70,7 @@ public static class DemoSeed
         await db.SaveChangesAsync();
         await Features.Assessments.AssessmentsDemo.EnsureReferenceDataAsync(db);
         await Features.Quality.QualityDemoSeed.EnsureReferenceDataAsync(db, sp.GetRequiredService<TimeProvider>());
+        await Features.Pipeline.PipelineDemoSeed.EnsureReferenceDataAsync(db, sp.GetRequiredService<TimeProvider>());
 
         // A first administrator for an installation without demo data: Admin:UserName and Admin:Password.
         var users = sp.GetRequiredService<UserManager<AppUser>>();
@@ -227,6 +228,7 @@ public static class DemoSeed
         await db.SaveChangesAsync();
         await Features.Assessments.AssessmentsDemo.SeedDemoAsync(db, sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(), time, sp.GetRequiredService<WriteGate>());
         await Features.Quality.QualityDemoSeed.RunAsync(sp);
+        await Features.Pipeline.PipelineDemoSeed.SeedDemoAsync(db, time);
         if (demoAgent is not null && await db.Users.FirstOrDefaultAsync(u => u.EmployeeId == demoAgent.Id) is { } agentUser)
         {
             notifier.Post(agentUser.Id, "A new exam is open for you: {0}.", ["11月业务考试"], "/exams");

@@ -170,6 +170,8 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
                 return (await db.Teams.Select(s => s.Id).FirstAsync(), Missing);
             case "question":
                 return (await db.Questions.Where(q => q.Type != AgentPath.Web.Features.Assessments.QuestionType.Short).Select(q => q.Id).FirstAsync(), Missing);
+            case "cohort":
+                return (await db.Cohorts.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(), Missing);
             case "paper":
                 return (await db.Papers.Select(p => p.Id).FirstAsync(), Missing);
             case "any-exam":

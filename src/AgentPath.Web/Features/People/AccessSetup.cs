@@ -124,6 +124,11 @@ public static class AccessSetup
             .AddPolicy(Policies.QualityScore, p => p.RequireRole(Roles.QaInspector, Roles.TeamLead, Roles.Supervisor, Roles.Trainer))
             .AddPolicy(Policies.QualityManage, p => p.RequireRole(Roles.QaInspector, Roles.Supervisor, Roles.DepartmentManager, Roles.SystemAdmin))
             .AddPolicy(Policies.QualityCoach, p => p.RequireRole(Roles.QaInspector, Roles.Trainer, Roles.TeamLead, Roles.Supervisor, Roles.DepartmentManager))
+            .AddPolicy(Policies.GateAssess, p => p.RequireRole(Roles.Trainer, Roles.Supervisor, Roles.DepartmentManager))
+            .AddPolicy(Policies.StageHr, p => p.RequireRole(Roles.Hr))
+            .AddPolicy(Policies.CohortsManage, p => p.RequireRole(Roles.Trainer, Roles.Hr))
+            .AddPolicy(Policies.Coach, p => p.RequireRole(Roles.TeamLead, Roles.Supervisor))
+            .AddPolicy(Policies.SessionsManage, p => p.RequireRole(Roles.Trainer, Roles.Hr, Roles.Supervisor))
             .AddPolicy(Policies.PlansRead, p => p.RequireRole(Roles.TeamLead, Roles.Supervisor, Roles.Trainer, Roles.QaInspector, Roles.Hr,
                 Roles.DepartmentManager, Roles.GeneralManager, Roles.SystemAdmin))
             .AddPolicy(Policies.PlansCompile, p => p.RequireRole(Roles.Hr, Roles.Trainer))

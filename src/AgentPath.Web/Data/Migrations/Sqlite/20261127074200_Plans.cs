@@ -1,0 +1,1882 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AgentPath.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Plans : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "StageSince",
+                table: "Employees",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DailyEvaluations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApprenticeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EvaluatorEmployeeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    EvaluatorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    EvaluatorRole = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CallLength = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConciseTalk = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reassurance = table.Column<int>(type: "INTEGER", nullable: false),
+                    Knowledge = table.Column<int>(type: "INTEGER", nullable: false),
+                    VoiceTone = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DailyEvaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DailyEvaluations_Employees_ApprenticeId",
+                        column: x => x.ApprenticeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GateDefinitions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PassMark = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: false),
+                    RetakesAllowed = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GateDefinitions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostChecklistItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostChecklistItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostChecklistItems_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgramTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgramTemplates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecordingImports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    FileKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    UploadedBy = table.Column<int>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Registered = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordingImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Recordings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CallId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DurationSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    CallType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CustomerRef = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AudioKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AudioFormat = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    AudioBytes = table.Column<long>(type: "INTEGER", nullable: true),
+                    SourcePath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    ImportId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Recordings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Recordings_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetrainingTasks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FocusKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    OwnerUserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SourceRef = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    BaselineScore = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
+                    AssignedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FollowUpRef = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FollowUpScore = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
+                    DoneAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetrainingTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RetrainingTasks_AspNetUsers_OwnerUserId",
+                        column: x => x.OwnerUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RetrainingTasks_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Scorecards",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Scorecards", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingHoursEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Hours = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingHoursEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrainingHoursEntries_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingNeeds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ForMonth = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Headcount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SourceRef = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RaisedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingNeeds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrainingNeeds_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingPlans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReturnNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    NextKey = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrainingPlans_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkStandardTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkStandardTemplates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GatePart",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GateDefinitionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Weight = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: false),
+                    Minimum = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: true),
+                    Target = table.Column<decimal>(type: "TEXT", precision: 7, scale: 1, nullable: true),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GatePart", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GatePart_GateDefinitions_GateDefinitionId",
+                        column: x => x.GateDefinitionId,
+                        principalTable: "GateDefinitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GateResults",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GateDefinitionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Sitting = table.Column<int>(type: "INTEGER", nullable: false),
+                    Composite = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: false),
+                    PassMark = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: false),
+                    Passed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    EliminationReason = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssessorUserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AssessorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SupersedesId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GateResults", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GateResults_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GateResults_GateDefinitions_GateDefinitionId",
+                        column: x => x.GateDefinitionId,
+                        principalTable: "GateDefinitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GateResults_GateResults_SupersedesId",
+                        column: x => x.SupersedesId,
+                        principalTable: "GateResults",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostChecklistConfirmations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostChecklistConfirmations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostChecklistConfirmations_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PostChecklistConfirmations_PostChecklistItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "PostChecklistItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cohorts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TrainerEmployeeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProgramTemplateId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cohorts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Cohorts_Employees_TrainerEmployeeId",
+                        column: x => x.TrainerEmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cohorts_ProgramTemplates_ProgramTemplateId",
+                        column: x => x.ProgramTemplateId,
+                        principalTable: "ProgramTemplates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cohorts_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgramDay",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProgramTemplateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DayNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Topics = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    OwnerRole = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Goal = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgramDay", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProgramDay_ProgramTemplates_ProgramTemplateId",
+                        column: x => x.ProgramTemplateId,
+                        principalTable: "ProgramTemplates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlaybackLogs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecordingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Range = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlaybackLogs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlaybackLogs_Recordings_RecordingId",
+                        column: x => x.RecordingId,
+                        principalTable: "Recordings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SamplingPlans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PerAgent = table.Column<int>(type: "INTEGER", nullable: false),
+                    RaisedPerAgent = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    ScorecardId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SamplingPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SamplingPlans_Scorecards_ScorecardId",
+                        column: x => x.ScorecardId,
+                        principalTable: "Scorecards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SamplingPlans_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScorecardVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ScorecardId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PassMark = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    CommentBelow = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScorecardVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScorecardVersions_Scorecards_ScorecardId",
+                        column: x => x.ScorecardId,
+                        principalTable: "Scorecards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StartTime = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    Headcount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Hours = table.Column<decimal>(type: "TEXT", precision: 4, scale: 1, nullable: false),
+                    OwnerEmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Progress = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    KnowledgeAreaId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanItems_Employees_OwnerEmployeeId",
+                        column: x => x.OwnerEmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PlanItems_KnowledgeAreas_KnowledgeAreaId",
+                        column: x => x.KnowledgeAreaId,
+                        principalTable: "KnowledgeAreas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_PlanItems_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PlanItems_TrainingPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "TrainingPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    BaseVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ItemsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProposedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ResultVersion = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanRevisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanRevisions_TrainingPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "TrainingPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    ItemsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    RevisionNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanVersions_TrainingPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "TrainingPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoachingSteps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApprenticeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ByEmployeeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoachingSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoachingSteps_Employees_ApprenticeId",
+                        column: x => x.ApprenticeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CoachingSteps_WorkStandardTemplates_TemplateId",
+                        column: x => x.TemplateId,
+                        principalTable: "WorkStandardTemplates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Certificates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    GateResultId = table.Column<long>(type: "INTEGER", nullable: true),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RevokedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RevokedReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Certificates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Certificates_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Certificates_GateResults_GateResultId",
+                        column: x => x.GateResultId,
+                        principalTable: "GateResults",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Certificates_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GateResultPart",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GateResultId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Weight = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: false),
+                    Minimum = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: true),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GateResultPart", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GateResultPart_GateResults_GateResultId",
+                        column: x => x.GateResultId,
+                        principalTable: "GateResults",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StageEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Document = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    GateResultId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StageEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StageEvents_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StageEvents_GateResults_GateResultId",
+                        column: x => x.GateResultId,
+                        principalTable: "GateResults",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CohortMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CohortId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day6TalkMinutes = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CohortMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CohortMembers_Cohorts_CohortId",
+                        column: x => x.CohortId,
+                        principalTable: "Cohorts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CohortMembers_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OnlineUrl = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    InstructorEmployeeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OwnerRole = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    CohortId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProgramDay = table.Column<int>(type: "INTEGER", nullable: true),
+                    Goal = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SignInCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrainingSessions_Cohorts_CohortId",
+                        column: x => x.CohortId,
+                        principalTable: "Cohorts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TrainingSessions_Employees_InstructorEmployeeId",
+                        column: x => x.InstructorEmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TrainingSessions_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SamplingDraws",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Seed = table.Column<long>(type: "INTEGER", nullable: false),
+                    Eligible = table.Column<int>(type: "INTEGER", nullable: false),
+                    Chosen = table.Column<int>(type: "INTEGER", nullable: false),
+                    DrawnBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DrawnAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EligibleIds = table.Column<string>(type: "TEXT", nullable: false),
+                    Quotas = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SamplingDraws", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SamplingDraws_SamplingPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "SamplingPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CalibrationSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ScorecardVersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeadUserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeadName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalibrationSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CalibrationSessions_AspNetUsers_LeadUserId",
+                        column: x => x.LeadUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CalibrationSessions_Recordings_RecordingId",
+                        column: x => x.RecordingId,
+                        principalTable: "Recordings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CalibrationSessions_ScorecardVersions_ScorecardVersionId",
+                        column: x => x.ScorecardVersionId,
+                        principalTable: "ScorecardVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScorecardSection",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Weight = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScorecardSection", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScorecardSection_ScorecardVersions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "ScorecardVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanItemNeeds",
+                columns: table => new
+                {
+                    PlanItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NeedId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanItemNeeds", x => new { x.PlanItemId, x.NeedId });
+                    table.ForeignKey(
+                        name: "FK_PlanItemNeeds_PlanItems_PlanItemId",
+                        column: x => x.PlanItemId,
+                        principalTable: "PlanItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Attendances",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AbsenceReason = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attendances", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Attendances_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Attendances_TrainingSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "TrainingSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SessionFeedbacks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SessionFeedbacks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SessionFeedbacks_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SessionFeedbacks_TrainingSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "TrainingSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SamplingAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DrawId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    InspectorUserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    EvaluationId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SamplingAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SamplingAssignments_AspNetUsers_InspectorUserId",
+                        column: x => x.InspectorUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SamplingAssignments_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SamplingAssignments_Recordings_RecordingId",
+                        column: x => x.RecordingId,
+                        principalTable: "Recordings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SamplingAssignments_SamplingDraws_DrawId",
+                        column: x => x.DrawId,
+                        principalTable: "SamplingDraws",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Evaluations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecordingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScorecardVersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    InspectorUserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    InspectorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CalibrationSessionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AssignmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DraftAnswers = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RespondBy = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Evaluations_AspNetUsers_InspectorUserId",
+                        column: x => x.InspectorUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Evaluations_CalibrationSessions_CalibrationSessionId",
+                        column: x => x.CalibrationSessionId,
+                        principalTable: "CalibrationSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Evaluations_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Evaluations_Recordings_RecordingId",
+                        column: x => x.RecordingId,
+                        principalTable: "Recordings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Evaluations_ScorecardVersions_ScorecardVersionId",
+                        column: x => x.ScorecardVersionId,
+                        principalTable: "ScorecardVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScorecardItem",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Scale = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    MaxPoints = table.Column<int>(type: "INTEGER", nullable: false),
+                    Weight = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: false),
+                    Critical = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AllowNa = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScorecardItem", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScorecardItem_ScorecardSection_SectionId",
+                        column: x => x.SectionId,
+                        principalTable: "ScorecardSection",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Disputes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EvaluationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RaisedByUserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SettledByUserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SettledBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    SettledAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Disputes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Disputes_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvaluationComment",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EvaluationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AtSecond = table.Column<decimal>(type: "TEXT", precision: 8, scale: 1, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ByUserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationComment", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvaluationComment_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvaluationScores",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EvaluationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    Passed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AutoFailed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ByUserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SupersedesId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationScores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvaluationScores_EvaluationScores_SupersedesId",
+                        column: x => x.SupersedesId,
+                        principalTable: "EvaluationScores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvaluationScores_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Findings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EvaluationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Tag = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    SectionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AtSecond = table.Column<decimal>(type: "TEXT", precision: 8, scale: 1, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Findings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Findings_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Findings_ScorecardSection_SectionId",
+                        column: x => x.SectionId,
+                        principalTable: "ScorecardSection",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ItemScore",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ScoreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
+                    Fraction = table.Column<decimal>(type: "TEXT", precision: 8, scale: 6, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ItemScore", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ItemScore_EvaluationScores_ScoreId",
+                        column: x => x.ScoreId,
+                        principalTable: "EvaluationScores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ItemScore_ScorecardItem_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "ScorecardItem",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SectionScore",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ScoreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SectionScore", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SectionScore_EvaluationScores_ScoreId",
+                        column: x => x.ScoreId,
+                        principalTable: "EvaluationScores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SectionScore_ScorecardSection_SectionId",
+                        column: x => x.SectionId,
+                        principalTable: "ScorecardSection",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attendances_EmployeeId",
+                table: "Attendances",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attendances_SessionId_EmployeeId",
+                table: "Attendances",
+                columns: new[] { "SessionId", "EmployeeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalibrationSessions_LeadUserId",
+                table: "CalibrationSessions",
+                column: "LeadUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalibrationSessions_RecordingId",
+                table: "CalibrationSessions",
+                column: "RecordingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalibrationSessions_ScorecardVersionId",
+                table: "CalibrationSessions",
+                column: "ScorecardVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_EmployeeId",
+                table: "Certificates",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_GateResultId",
+                table: "Certificates",
+                column: "GateResultId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Number",
+                table: "Certificates",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_PostId",
+                table: "Certificates",
+                column: "PostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Token",
+                table: "Certificates",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingSteps_ApprenticeId_TemplateId_Step",
+                table: "CoachingSteps",
+                columns: new[] { "ApprenticeId", "TemplateId", "Step" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingSteps_TemplateId",
+                table: "CoachingSteps",
+                column: "TemplateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CohortMembers_CohortId",
+                table: "CohortMembers",
+                column: "CohortId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CohortMembers_EmployeeId",
+                table: "CohortMembers",
+                column: "EmployeeId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cohorts_ProgramTemplateId",
+                table: "Cohorts",
+                column: "ProgramTemplateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cohorts_SiteId",
+                table: "Cohorts",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cohorts_StartDate",
+                table: "Cohorts",
+                column: "StartDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cohorts_TrainerEmployeeId",
+                table: "Cohorts",
+                column: "TrainerEmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DailyEvaluations_ApprenticeId_On_EvaluatorEmployeeId",
+                table: "DailyEvaluations",
+                columns: new[] { "ApprenticeId", "On", "EvaluatorEmployeeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disputes_EvaluationId",
+                table: "Disputes",
+                column: "EvaluationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationComment_EvaluationId",
+                table: "EvaluationComment",
+                column: "EvaluationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_CalibrationSessionId",
+                table: "Evaluations",
+                column: "CalibrationSessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_EmployeeId_Status",
+                table: "Evaluations",
+                columns: new[] { "EmployeeId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_InspectorUserId",
+                table: "Evaluations",
+                column: "InspectorUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_RecordingId",
+                table: "Evaluations",
+                column: "RecordingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_ScorecardVersionId",
+                table: "Evaluations",
+                column: "ScorecardVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationScores_EvaluationId_Number",
+                table: "EvaluationScores",
+                columns: new[] { "EvaluationId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationScores_SupersedesId",
+                table: "EvaluationScores",
+                column: "SupersedesId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Findings_EvaluationId",
+                table: "Findings",
+                column: "EvaluationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Findings_SectionId",
+                table: "Findings",
+                column: "SectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateDefinitions_Stage",
+                table: "GateDefinitions",
+                column: "Stage",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GatePart_GateDefinitionId",
+                table: "GatePart",
+                column: "GateDefinitionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateResultPart_GateResultId",
+                table: "GateResultPart",
+                column: "GateResultId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateResults_EmployeeId_Stage_Sitting",
+                table: "GateResults",
+                columns: new[] { "EmployeeId", "Stage", "Sitting" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateResults_GateDefinitionId",
+                table: "GateResults",
+                column: "GateDefinitionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateResults_SupersedesId",
+                table: "GateResults",
+                column: "SupersedesId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ItemScore_ItemId",
+                table: "ItemScore",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ItemScore_ScoreId",
+                table: "ItemScore",
+                column: "ScoreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanItemNeeds_NeedId",
+                table: "PlanItemNeeds",
+                column: "NeedId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanItems_KnowledgeAreaId",
+                table: "PlanItems",
+                column: "KnowledgeAreaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanItems_OwnerEmployeeId",
+                table: "PlanItems",
+                column: "OwnerEmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanItems_PlanId_Key",
+                table: "PlanItems",
+                columns: new[] { "PlanId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanItems_TeamId",
+                table: "PlanItems",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanRevisions_PlanId_Number",
+                table: "PlanRevisions",
+                columns: new[] { "PlanId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanVersions_PlanId_Number",
+                table: "PlanVersions",
+                columns: new[] { "PlanId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlaybackLogs_RecordingId_At",
+                table: "PlaybackLogs",
+                columns: new[] { "RecordingId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostChecklistConfirmations_EmployeeId_ItemId",
+                table: "PostChecklistConfirmations",
+                columns: new[] { "EmployeeId", "ItemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostChecklistConfirmations_ItemId",
+                table: "PostChecklistConfirmations",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostChecklistItems_PostId_Order",
+                table: "PostChecklistItems",
+                columns: new[] { "PostId", "Order" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgramDay_ProgramTemplateId",
+                table: "ProgramDay",
+                column: "ProgramTemplateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgramTemplates_Name_Version",
+                table: "ProgramTemplates",
+                columns: new[] { "Name", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recordings_CallId",
+                table: "Recordings",
+                column: "CallId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recordings_EmployeeId_StartedAt",
+                table: "Recordings",
+                columns: new[] { "EmployeeId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recordings_StartedAt",
+                table: "Recordings",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetrainingTasks_EmployeeId_Status",
+                table: "RetrainingTasks",
+                columns: new[] { "EmployeeId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetrainingTasks_OwnerUserId",
+                table: "RetrainingTasks",
+                column: "OwnerUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SamplingAssignments_DrawId",
+                table: "SamplingAssignments",
+                column: "DrawId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SamplingAssignments_EmployeeId",
+                table: "SamplingAssignments",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SamplingAssignments_InspectorUserId_Status",
+                table: "SamplingAssignments",
+                columns: new[] { "InspectorUserId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SamplingAssignments_RecordingId",
+                table: "SamplingAssignments",
+                column: "RecordingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SamplingDraws_PlanId_PeriodFrom",
+                table: "SamplingDraws",
+                columns: new[] { "PlanId", "PeriodFrom" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SamplingPlans_ScorecardId",
+                table: "SamplingPlans",
+                column: "ScorecardId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SamplingPlans_TeamId",
+                table: "SamplingPlans",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScorecardItem_SectionId",
+                table: "ScorecardItem",
+                column: "SectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScorecardSection_VersionId",
+                table: "ScorecardSection",
+                column: "VersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScorecardVersions_ScorecardId_Number",
+                table: "ScorecardVersions",
+                columns: new[] { "ScorecardId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SectionScore_ScoreId",
+                table: "SectionScore",
+                column: "ScoreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SectionScore_SectionId",
+                table: "SectionScore",
+                column: "SectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionFeedbacks_EmployeeId",
+                table: "SessionFeedbacks",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionFeedbacks_SessionId_EmployeeId",
+                table: "SessionFeedbacks",
+                columns: new[] { "SessionId", "EmployeeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StageEvents_EmployeeId_Id",
+                table: "StageEvents",
+                columns: new[] { "EmployeeId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StageEvents_GateResultId",
+                table: "StageEvents",
+                column: "GateResultId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingHoursEntries_EmployeeId_On",
+                table: "TrainingHoursEntries",
+                columns: new[] { "EmployeeId", "On" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingNeeds_ForMonth_Status",
+                table: "TrainingNeeds",
+                columns: new[] { "ForMonth", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingNeeds_TeamId",
+                table: "TrainingNeeds",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingPlans_DepartmentId_Month",
+                table: "TrainingPlans",
+                columns: new[] { "DepartmentId", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingPlans_Month",
+                table: "TrainingPlans",
+                column: "Month");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingSessions_CohortId",
+                table: "TrainingSessions",
+                column: "CohortId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingSessions_InstructorEmployeeId",
+                table: "TrainingSessions",
+                column: "InstructorEmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingSessions_SignInCode",
+                table: "TrainingSessions",
+                column: "SignInCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingSessions_StartsAt",
+                table: "TrainingSessions",
+                column: "StartsAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingSessions_TeamId",
+                table: "TrainingSessions",
+                column: "TeamId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Attendances");
+
+            migrationBuilder.DropTable(
+                name: "Certificates");
+
+            migrationBuilder.DropTable(
+                name: "CoachingSteps");
+
+            migrationBuilder.DropTable(
+                name: "CohortMembers");
+
+            migrationBuilder.DropTable(
+                name: "DailyEvaluations");
+
+            migrationBuilder.DropTable(
+                name: "Disputes");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationComment");
+
+            migrationBuilder.DropTable(
+                name: "Findings");
+
+            migrationBuilder.DropTable(
+                name: "GatePart");
+
+            migrationBuilder.DropTable(
+                name: "GateResultPart");
+
+            migrationBuilder.DropTable(
+                name: "ItemScore");
+
+            migrationBuilder.DropTable(
+                name: "PlanItemNeeds");
+
+            migrationBuilder.DropTable(
+                name: "PlanRevisions");
+
+            migrationBuilder.DropTable(
+                name: "PlanVersions");
+
+            migrationBuilder.DropTable(
+                name: "PlaybackLogs");
+
+            migrationBuilder.DropTable(
+                name: "PostChecklistConfirmations");
+
+            migrationBuilder.DropTable(
+                name: "ProgramDay");
+
+            migrationBuilder.DropTable(
+                name: "RecordingImports");
+
+            migrationBuilder.DropTable(
+                name: "RetrainingTasks");
+
+            migrationBuilder.DropTable(
+                name: "SamplingAssignments");
+
+            migrationBuilder.DropTable(
+                name: "SectionScore");
+
+            migrationBuilder.DropTable(
+                name: "SessionFeedbacks");
+
+            migrationBuilder.DropTable(
+                name: "StageEvents");
+
+            migrationBuilder.DropTable(
+                name: "TrainingHoursEntries");
+
+            migrationBuilder.DropTable(
+                name: "TrainingNeeds");
+
+            migrationBuilder.DropTable(
+                name: "WorkStandardTemplates");
+
+            migrationBuilder.DropTable(
+                name: "ScorecardItem");
+
+            migrationBuilder.DropTable(
+                name: "PlanItems");
+
+            migrationBuilder.DropTable(
+                name: "PostChecklistItems");
+
+            migrationBuilder.DropTable(
+                name: "SamplingDraws");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationScores");
+
+            migrationBuilder.DropTable(
+                name: "TrainingSessions");
+
+            migrationBuilder.DropTable(
+                name: "GateResults");
+
+            migrationBuilder.DropTable(
+                name: "ScorecardSection");
+
+            migrationBuilder.DropTable(
+                name: "TrainingPlans");
+
+            migrationBuilder.DropTable(
+                name: "SamplingPlans");
+
+            migrationBuilder.DropTable(
+                name: "Evaluations");
+
+            migrationBuilder.DropTable(
+                name: "Cohorts");
+
+            migrationBuilder.DropTable(
+                name: "GateDefinitions");
+
+            migrationBuilder.DropTable(
+                name: "CalibrationSessions");
+
+            migrationBuilder.DropTable(
+                name: "ProgramTemplates");
+
+            migrationBuilder.DropTable(
+                name: "Recordings");
+
+            migrationBuilder.DropTable(
+                name: "ScorecardVersions");
+
+            migrationBuilder.DropTable(
+                name: "Scorecards");
+
+            migrationBuilder.DropColumn(
+                name: "StageSince",
+                table: "Employees");
+        }
+    }
+}

@@ -93,7 +93,7 @@ public static class QualityApi
     }
 
     private static ProblemHttpResult Problem(IStringLocalizer text, int status, string key, object[]? args = null) =>
-        TypedResults.Problem(statusCode: status, title: args is { Length: > 0 } ? text[key, args] : text[key]);
+        TypedResults.Problem(statusCode: status, title: args is { Length: > 0 } ? text[key, QualityText.Localized(text, args)] : text[key]);
 
     private static IResult Outcome(EvalResult r, IStringLocalizer text, Func<Evaluation, IResult> ok) => r.Outcome switch
     {

@@ -99,6 +99,10 @@ public static class QualityText
             .Concat(Enum.GetValues<VersionStatus>().Select(Of)).Concat(Enum.GetValues<SamplingPeriod>().Select(Of))
             .Concat(Enum.GetValues<Training.RetrainingStatus>().Select(Of)).Distinct();
 
+    /// <summary>Arguments of a message, with those that are resource keys themselves (e.g. what a refused file looks like) translated.</summary>
+    public static object[] Localized(Microsoft.Extensions.Localization.IStringLocalizer text, object[]? args) =>
+        (args ?? []).Select(a => a is string s ? (object)text[s].Value : a).ToArray();
+
     /// <summary>"mm:ss" (or "h:mm:ss") of a moment in a call.</summary>
     public static string Clock(decimal? seconds)
     {

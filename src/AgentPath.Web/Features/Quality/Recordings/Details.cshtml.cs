@@ -69,7 +69,7 @@ public sealed class DetailsModel(Quality.RecordingService recordings, Quality.Ev
         var problem = await recordings.AttachAsync(tracked, stream, file.FileName, ct);
         if (problem is not null)
         {
-            Error = text[problem.Message, problem.Args];
+            Error = text[problem.Message, QualityText.Localized(text, problem.Args)];
             return Page();
         }
 

@@ -40,7 +40,7 @@ public sealed class NewModel(Quality.RecordingService recordings, QualityOptions
             stream, file?.FileName, User.Identity?.Name ?? "?", ct);
         if (problem is not null)
         {
-            Error = text[problem.Message, problem.Args];
+            Error = text[problem.Message, QualityText.Localized(text, problem.Args)];
             return Page();
         }
 

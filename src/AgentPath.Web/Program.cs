@@ -63,6 +63,10 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizePage("/Quality/Findings", Policies.QualityCoach);
         o.Conventions.AuthorizePage("/Quality/Retraining", Policies.QualityCoach);
         o.Conventions.AuthorizePage("/Quality/Reports", Policies.ResultsRead);
+        o.Conventions.AuthorizeFolder("/Plans/Monthly", Policies.PlansRead);
+        o.Conventions.AuthorizeFolder("/Plans/Reviews", Policies.PlansRead);
+        o.Conventions.AuthorizePage("/Plans/Surveys/New", Policies.TrainingDeliver);
+        o.Conventions.AuthorizePage("/Plans/Surveys/Results", Policies.PlansRead);
         o.Conventions.AllowAnonymousToPage("/Account/Login");
         o.Conventions.AllowAnonymousToPage("/Account/Culture");
         o.Conventions.AllowAnonymousToPage("/Error");

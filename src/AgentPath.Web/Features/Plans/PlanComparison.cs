@@ -19,6 +19,7 @@ public enum PlanField
     Owner,
     Category,
     KnowledgeArea,
+    QaDimension,
     Needs,
 }
 
@@ -106,6 +107,11 @@ public static class PlanComparison
         if (x.KnowledgeAreaId != y.KnowledgeAreaId)
         {
             f.Add(PlanField.KnowledgeArea);
+        }
+
+        if (!string.Equals(x.QaDimension ?? "", y.QaDimension ?? "", StringComparison.Ordinal))
+        {
+            f.Add(PlanField.QaDimension);
         }
 
         if (!x.NeedIds.Order().SequenceEqual(y.NeedIds.Order()))

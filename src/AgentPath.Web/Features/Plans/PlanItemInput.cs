@@ -43,6 +43,9 @@ public sealed class PlanItemInput
     /// <summary>The knowledge area it teaches (for the effect follow-up), optional.</summary>
     public int? KnowledgeAreaId { get; set; }
 
+    /// <summary>The QA dimension it should improve (for the effect follow-up), optional.</summary>
+    public string? QaDimension { get; set; }
+
     /// <summary>Ids of the training needs it answers.</summary>
     public List<int>? NeedIds { get; set; }
 
@@ -94,32 +97,36 @@ public sealed class PlanItemInput
         }
 
         return (new PlanItemSpec(Key is 0 ? null : Key, Title!.Trim(), TeamId, Stage, Date!.Value, StartTime, Headcount!.Value, Method!.Value, Hours!.Value,
-            OwnerEmployeeId!.Value, Category!.Value, KnowledgeAreaId, NeedIds ?? []), p);
+            OwnerEmployeeId!.Value, Category!.Value, KnowledgeAreaId, NeedIds ?? [], string.IsNullOrWhiteSpace(QaDimension) ? null : QaDimension.Trim()), p);
     }
 
     public static PlanItemInput From(PlanItem i) => new()
     {
         Key = i.Key, Title = i.Title, TeamId = i.TeamId, Stage = i.Stage, Date = i.Date, StartTime = i.StartTime, Headcount = i.Headcount,
         Method = i.Method, Hours = i.Hours, OwnerEmployeeId = i.OwnerEmployeeId, Category = i.Category, KnowledgeAreaId = i.KnowledgeAreaId,
-        NeedIds = i.Needs.Select(n => n.NeedId).ToList(),
+        NeedIds = i.Needs.Select(n => n.NeedId).ToList(), QaDimension = i.QaDimension,
     };
 }
 
 /// <summary>The value of one column of an item, as the plan's table shows it.</summary>
 public static class PlanFormat
 {
-    public static string Field(ItemSnapshot s, PlanField f, string department, IStringLocalizer text, IReadOnlyDictionary<int, string> areas) => f switch
+    /// <summary>Names the columns need: the plan's department, knowledge areas and need titles by id.</summary>
+    public sealed record Context(string Department, IReadOnlyDictionary<int, string> Areas, IReadOnlyDictionary<int, string> Needs);
+
+    public static string Field(ItemSnapshot s, PlanField f, Context c, IStringLocalizer text) => f switch
     {
         PlanField.Title => s.Title,
-        PlanField.Audience => PlanText.Audience(s.TeamName, s.Stage, department, text),
+        PlanField.Audience => PlanText.Audience(s.TeamName, s.Stage, c.Department, text),
         PlanField.Time => PlanText.Time(s.Date, s.StartTime),
         PlanField.Headcount => s.Headcount.ToString(System.Globalization.CultureInfo.InvariantCulture),
         PlanField.Method => text[PlanText.Key(s.Method)],
         PlanField.Hours => PlanText.Hours(s.Hours),
         PlanField.Owner => s.OwnerName,
         PlanField.Category => text[PlanText.Key(s.Category)],
-        PlanField.KnowledgeArea => s.KnowledgeAreaId is { } a ? areas.GetValueOrDefault(a, "#" + a) : "—",
-        PlanField.Needs => s.NeedIds.Count == 0 ? "—" : string.Join(", ", s.NeedIds.Select(n => "#" + n)),
+        PlanField.KnowledgeArea => s.KnowledgeAreaId is { } a ? c.Areas.GetValueOrDefault(a, "#" + a) : "—",
+        PlanField.QaDimension => s.QaDimension ?? "—",
+        PlanField.Needs => s.NeedIds.Count == 0 ? "—" : string.Join("；", s.NeedIds.Select(n => c.Needs.GetValueOrDefault(n, "#" + n))),
         _ => "",
     };
 }

@@ -107,7 +107,9 @@ public sealed class PlanAccess(AppDbContext db, DataScopeProvider scope)
 public sealed class PlanService(AppDbContext db, PlanAccess access, Notifier notifier, TimeProvider time, IStringLocalizer<Text> text)
 {
     /// <summary>Active people of the department (and team, and stage) — the audience an item's headcount may not exceed.</summary>
-    public Task<int> AudienceSizeAsync(int departmentId, int? teamId, Stage? stage, CancellationToken ct = default)
+    public Task<int> AudienceSizeAsync(int departmentId, int? teamId, Stage? stage, CancellationToken ct = default) => AudienceSizeAsync(db, departmentId, teamId, stage, ct);
+
+    public static Task<int> AudienceSizeAsync(AppDbContext db, int departmentId, int? teamId, Stage? stage, CancellationToken ct = default)
     {
         var q = db.Employees.Where(e => e.DepartmentId == departmentId && e.Stage != Stage.Eliminated && e.Stage != Stage.Left);
         if (teamId is { } t)
@@ -139,7 +141,11 @@ public sealed class PlanService(AppDbContext db, PlanAccess access, Notifier not
 
         if (spec.NeedIds.Count > 0)
         {
-            problems.Add(("NeedIds", "Unknown training need.", []));
+            var ids = spec.NeedIds.Distinct().ToList();
+            if (await db.TrainingNeeds.CountAsync(n => ids.Contains(n.Id), ct) != ids.Count)
+            {
+                problems.Add(("NeedIds", "Unknown training need.", []));
+            }
         }
 
         return new Resolved(team, owner, size, problems);
@@ -231,6 +237,7 @@ public sealed class PlanService(AppDbContext db, PlanAccess access, Notifier not
         }
 
         db.TrainingPlans.Add(plan);
+        await MarkPlannedAsync(items.SelectMany(x => x.Spec.NeedIds), ct);
         await db.SaveChangesAsync(ct);
         return new PlanResult(PlanOutcome.Ok, plan);
     }
@@ -281,6 +288,7 @@ public sealed class PlanService(AppDbContext db, PlanAccess access, Notifier not
             plan.UpdateItem(item, spec, r.Team, r.Owner, r.AudienceSize);
         }
 
+        await MarkPlannedAsync(spec.NeedIds, ct);
         await db.SaveChangesAsync(ct);
         return new PlanResult(PlanOutcome.Ok, plan);
     }
@@ -350,7 +358,7 @@ public sealed class PlanService(AppDbContext db, PlanAccess access, Notifier not
             if (r.Problems.Count == 0)
             {
                 snapshots.Add(new ItemSnapshot(s.Key ?? 0, index + 1, s.Title.Trim(), r.Team?.Id, r.Team?.Name, s.Stage, s.Date, s.StartTime, s.Headcount,
-                    s.Method, s.Hours, r.Owner!.Id, r.Owner.Name, s.Category, s.KnowledgeAreaId, s.NeedIds.Distinct().Order().ToList()));
+                    s.Method, s.Hours, r.Owner!.Id, r.Owner.Name, s.Category, s.KnowledgeAreaId, s.NeedIds.Distinct().Order().ToList(), s.QaDimension));
             }
         }
 
@@ -393,6 +401,7 @@ public sealed class PlanService(AppDbContext db, PlanAccess access, Notifier not
         try
         {
             plan.ApproveRevision(number, teams, owners, PlanActor.Name(user), time.GetUtcNow());
+            await MarkPlannedAsync(proposed.SelectMany(x => x.NeedIds), ct);
             await NotifyAsync(await UsersInRoleAsync(Roles.Hr, ct), "The revision of the training plan {0} is approved.", plan);
             await NotifyAsync(await ManagersOfAsync(plan.DepartmentId, ct), "The revision of the training plan {0} is approved.", plan);
             await db.SaveChangesAsync(ct);
@@ -453,6 +462,21 @@ public sealed class PlanService(AppDbContext db, PlanAccess access, Notifier not
         catch (DomainException e)
         {
             return Refused(plan, e.Message);
+        }
+    }
+
+    /// <summary>Open needs that an item now answers are taken into the plan (Training's status of the need).</summary>
+    private async Task MarkPlannedAsync(IEnumerable<int> needIds, CancellationToken ct)
+    {
+        var ids = needIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var need in await db.TrainingNeeds.Where(n => ids.Contains(n.Id) && n.Status == Training.TrainingNeedStatus.Open).ToListAsync(ct))
+        {
+            need.MarkPlanned();
         }
     }
 

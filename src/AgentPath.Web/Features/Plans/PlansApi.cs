@@ -160,13 +160,13 @@ public static class PlansApi
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = [text["The plan has no such version."]] });
             }
 
-            var areas = await AreasAsync(db, ct);
-            return TypedResults.Ok(new ComparisonDto(a.Number, b.Number, Changes(PlanComparison.Compare(a.Items(), b.Items()), plan.Department.Name, text, areas)));
+            var context = await ContextAsync(plan, db, ct);
+            return TypedResults.Ok(new ComparisonDto(a.Number, b.Number, Changes(PlanComparison.Compare(a.Items(), b.Items()), context, text)));
         })
         .RequireAuthorization(Policies.PlansRead)
         .WithSummary("What changed between two versions (default: the last two).");
 
-        g.MapGet("/{id:int}/export", async Task<Results<FileContentHttpResult, NotFound>> (int id, PlanAccess access, IStringLocalizer<Text> text, CancellationToken ct) =>
+        g.MapGet("/{id:int}/export", async Task<Results<FileContentHttpResult, NotFound>> (int id, PlanAccess access, AppDbContext db, IStringLocalizer<Text> text, CancellationToken ct) =>
         {
             var plan = await access.LoadAsync(id, track: false, ct);
             if (plan is null)
@@ -174,7 +174,7 @@ public static class PlansApi
                 return TypedResults.NotFound();
             }
 
-            var sheet = PlanExport.Build(plan, new Dictionary<int, string>(), text);
+            var sheet = PlanExport.Build(plan, (await ContextAsync(plan, db, ct)).Needs, text);
             return TypedResults.File(PlanExport.Xlsx(sheet, text), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"plan-{plan.Month}-{plan.DepartmentId}-v{plan.Version}.xlsx");
         })
         .RequireAuthorization(Policies.PlansRead)
@@ -221,7 +221,7 @@ public static class PlansApi
     private static async Task<RevisionDto> RevisionDtoAsync(TrainingPlan p, PlanRevision r, AppDbContext db, IStringLocalizer text, CancellationToken ct)
     {
         var before = p.Versions.FirstOrDefault(v => v.Number == r.BaseVersion)?.Items() ?? p.Snapshot();
-        var changes = Changes(PlanComparison.Compare(before, r.Items()), p.Department.Name, text, await AreasAsync(db, ct));
+        var changes = Changes(PlanComparison.Compare(before, r.Items()), await ContextAsync(p, db, ct), text);
         return new RevisionDto(r.Number, r.Status.ToString(), r.Reason, r.BaseVersion, r.ProposedBy, r.ProposedAt, r.DecidedBy, r.DecidedAt, r.DecisionNote, r.ResultVersion, changes);
     }
 
@@ -231,7 +231,16 @@ public static class PlansApi
         return db.KnowledgeAreas.AsNoTracking().ToDictionaryAsync(a => a.Id, a => zh ? a.Name : a.NameEn, ct);
     }
 
-    public static List<ChangeDto> Changes(IReadOnlyList<ItemChange> changes, string department, IStringLocalizer text, IReadOnlyDictionary<int, string> areas) =>
+    /// <summary>The names a plan's columns need: knowledge areas and the titles of every need any version names.</summary>
+    public static async Task<PlanFormat.Context> ContextAsync(TrainingPlan p, AppDbContext db, CancellationToken ct)
+    {
+        var needIds = p.Items.SelectMany(i => i.Needs.Select(n => n.NeedId))
+            .Concat(p.Versions.SelectMany(v => v.Items().SelectMany(i => i.NeedIds)))
+            .Concat(p.Revisions.SelectMany(r => r.Items().SelectMany(i => i.NeedIds))).Distinct().ToList();
+        return new PlanFormat.Context(p.Department.Name, await AreasAsync(db, ct), await PlanNeeds.TitlesAsync(db, needIds, ct));
+    }
+
+    public static List<ChangeDto> Changes(IReadOnlyList<ItemChange> changes, PlanFormat.Context context, IStringLocalizer text) =>
         changes.Select(c => new ChangeDto(c.Kind.ToString(), c.Key, c.Title, c.Fields.Select(f => new FieldChangeDto(f.ToString(),
-            PlanFormat.Field(c.Before!, f, department, text, areas), PlanFormat.Field(c.After!, f, department, text, areas))).ToList())).ToList();
+            PlanFormat.Field(c.Before!, f, context, text), PlanFormat.Field(c.After!, f, context, text))).ToList())).ToList();
 }

@@ -89,7 +89,7 @@ public static class PlanMonth
 /// </summary>
 public sealed record PlanItemSpec(
     int? Key, string Title, int? TeamId, Stage? Stage, DateOnly Date, TimeOnly? StartTime, int Headcount, TrainingMethod Method,
-    decimal Hours, int OwnerEmployeeId, PlanCategory Category, int? KnowledgeAreaId, IReadOnlyList<int> NeedIds);
+    decimal Hours, int OwnerEmployeeId, PlanCategory Category, int? KnowledgeAreaId, IReadOnlyList<int> NeedIds, string? QaDimension = null);
 
 /// <summary>
 /// An item as a version of the plan holds it: every column of the seed's table with the names it had
@@ -97,7 +97,8 @@ public sealed record PlanItemSpec(
 /// </summary>
 public sealed record ItemSnapshot(
     int Key, int Order, string Title, int? TeamId, string? TeamName, Stage? Stage, DateOnly Date, TimeOnly? StartTime, int Headcount,
-    TrainingMethod Method, decimal Hours, int OwnerEmployeeId, string OwnerName, PlanCategory Category, int? KnowledgeAreaId, IReadOnlyList<int> NeedIds)
+    TrainingMethod Method, decimal Hours, int OwnerEmployeeId, string OwnerName, PlanCategory Category, int? KnowledgeAreaId, IReadOnlyList<int> NeedIds,
+    string? QaDimension = null)
 {
     public static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
@@ -111,6 +112,7 @@ public static class PlanItemRules
 {
     public const int TitleMax = 200;
     public const decimal MaxHours = 40;
+    public const int QaDimensionMax = 100;
 
     /// <summary>Every problem of the item, as (field, message key, arguments). Empty = the item is sound.</summary>
     public static List<(string Field, string Message, object[] Args)> Problems(
@@ -157,6 +159,11 @@ public static class PlanItemRules
         if (PlanMonth.TryParse(month, out var first) && (s.Date < first || s.Date > first.AddMonths(1).AddDays(-1)))
         {
             p.Add(("Date", "The date must fall within the plan's month.", []));
+        }
+
+        if ((s.QaDimension?.Trim().Length ?? 0) > QaDimensionMax)
+        {
+            p.Add(("QaDimension", "The QA dimension is at most 100 characters.", []));
         }
 
         if (s.Hours != Math.Round(s.Hours, 1))
@@ -502,6 +509,9 @@ public sealed class PlanItem : IAudited
     /// <summary>The knowledge area the item teaches, so its effect shows in the exam scores before and after.</summary>
     public int? KnowledgeAreaId { get; private set; }
 
+    /// <summary>The QA scorecard dimension the item should improve (e.g. 服务用语), so its effect shows in the QA scores before and after.</summary>
+    public string? QaDimension { get; private set; }
+
     /// <summary>The training needs the item answers.</summary>
     public List<PlanItemNeed> Needs { get; private set; } = [];
 
@@ -528,6 +538,7 @@ public sealed class PlanItem : IAudited
         OwnerEmployeeId = owner.Id;
         Category = s.Category;
         KnowledgeAreaId = s.KnowledgeAreaId;
+        QaDimension = string.IsNullOrWhiteSpace(s.QaDimension) ? null : s.QaDimension.Trim();
         SetNeeds(s.NeedIds);
     }
 
@@ -551,6 +562,7 @@ public sealed class PlanItem : IAudited
         OwnerEmployeeId = s.OwnerEmployeeId;
         Category = s.Category;
         KnowledgeAreaId = s.KnowledgeAreaId;
+        QaDimension = s.QaDimension;
         SetNeeds(s.NeedIds);
     }
 
@@ -565,10 +577,10 @@ public sealed class PlanItem : IAudited
     }
 
     public ItemSnapshot ToSnapshot() => new(Key, Order, Title, TeamId, Team?.Name, Stage, Date, StartTime, Headcount, Method, Hours,
-        OwnerEmployeeId, Owner?.Name ?? "", Category, KnowledgeAreaId, Needs.Select(n => n.NeedId).Order().ToList());
+        OwnerEmployeeId, Owner?.Name ?? "", Category, KnowledgeAreaId, Needs.Select(n => n.NeedId).Order().ToList(), QaDimension);
 
     public PlanItemSpec ToSpec() => new(Key, Title, TeamId, Stage, Date, StartTime, Headcount, Method, Hours, OwnerEmployeeId, Category,
-        KnowledgeAreaId, Needs.Select(n => n.NeedId).Order().ToList());
+        KnowledgeAreaId, Needs.Select(n => n.NeedId).Order().ToList(), QaDimension);
 }
 
 /// <summary>A training need that a plan item answers.</summary>
@@ -692,6 +704,7 @@ internal sealed class PlanItemConfiguration : IEntityTypeConfiguration<PlanItem>
         b.Property(x => x.Category).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Progress).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Hours).HasPrecision(4, 1);
+        b.Property(x => x.QaDimension).HasMaxLength(PlanItemRules.QaDimensionMax);
         b.HasIndex(x => new { x.PlanId, x.Key }).IsUnique();
         b.HasOne(x => x.Team).WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Owner).WithMany().HasForeignKey(x => x.OwnerEmployeeId).OnDelete(DeleteBehavior.Restrict);
@@ -706,6 +719,7 @@ internal sealed class PlanItemNeedConfiguration : IEntityTypeConfiguration<PlanI
     {
         b.HasKey(x => new { x.PlanItemId, x.NeedId });
         b.HasIndex(x => x.NeedId);
+        b.HasOne<Training.TrainingNeed>().WithMany().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -64,6 +64,53 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "NeedsSurveys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Intro = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Closed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NeedsSurveys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NewBusinessTrainings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Change = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OwningDepartment = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    CoursewareKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CoursewareName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ExamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NewBusinessTrainings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NewBusinessTrainings_Exams_ExamId",
+                        column: x => x.ExamId,
+                        principalTable: "Exams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PostChecklistItems",
                 columns: table => new
                 {
@@ -379,6 +426,138 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SurveyAudience",
+                columns: table => new
+                {
+                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyAudience", x => new { x.SurveyId, x.TeamId });
+                    table.ForeignKey(
+                        name: "FK_SurveyAudience_NeedsSurveys_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "NeedsSurveys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SurveyAudience_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyItem",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyItem", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyItem_NeedsSurveys_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "NeedsSurveys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyResponses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyResponses_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SurveyResponses_NeedsSurveys_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "NeedsSurveys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SurveyResponses_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NewBusinessAudience",
+                columns: table => new
+                {
+                    TrainingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NewBusinessAudience", x => new { x.TrainingId, x.TeamId });
+                    table.ForeignKey(
+                        name: "FK_NewBusinessAudience_NewBusinessTrainings_TrainingId",
+                        column: x => x.TrainingId,
+                        principalTable: "NewBusinessTrainings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_NewBusinessAudience_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NewBusinessSignOff",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TrainingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NewBusinessSignOff", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NewBusinessSignOff_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_NewBusinessSignOff_NewBusinessTrainings_TrainingId",
+                        column: x => x.TrainingId,
+                        principalTable: "NewBusinessTrainings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PostChecklistConfirmations",
                 columns: table => new
                 {
@@ -545,6 +724,40 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "NeedDetails",
+                columns: table => new
+                {
+                    NeedId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SkillArea = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    KnowledgeAreaId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NeedDetails", x => x.NeedId);
+                    table.ForeignKey(
+                        name: "FK_NeedDetails_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_NeedDetails_KnowledgeAreas_KnowledgeAreaId",
+                        column: x => x.KnowledgeAreaId,
+                        principalTable: "KnowledgeAreas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_NeedDetails_TrainingNeeds_NeedId",
+                        column: x => x.NeedId,
+                        principalTable: "TrainingNeeds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PlanItems",
                 columns: table => new
                 {
@@ -564,7 +777,8 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     OwnerEmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
                     Category = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Progress = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    KnowledgeAreaId = table.Column<int>(type: "INTEGER", nullable: true)
+                    KnowledgeAreaId = table.Column<int>(type: "INTEGER", nullable: true),
+                    QaDimension = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -781,6 +995,34 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SurveyAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResponseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyAnswers_SurveyItem_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "SurveyItem",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SurveyAnswers_SurveyResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "SurveyResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CohortMembers",
                 columns: table => new
                 {
@@ -953,6 +1195,12 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         principalTable: "PlanItems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PlanItemNeeds_TrainingNeeds_NeedId",
+                        column: x => x.NeedId,
+                        principalTable: "TrainingNeeds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -981,6 +1229,123 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Attendances_TrainingSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "TrainingSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Homework",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Instructions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ExamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MaxScore = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Homework", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Homework_Exams_ExamId",
+                        column: x => x.ExamId,
+                        principalTable: "Exams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Homework_TrainingSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "TrainingSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonthlyReviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlanItemId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Current = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    InstructorEmployeeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Content = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentNotes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CoursewareKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CoursewareName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CoursewareNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ExamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonthlyReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MonthlyReviews_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MonthlyReviews_Employees_InstructorEmployeeId",
+                        column: x => x.InstructorEmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MonthlyReviews_Exams_ExamId",
+                        column: x => x.ExamId,
+                        principalTable: "Exams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MonthlyReviews_PlanItems_PlanItemId",
+                        column: x => x.PlanItemId,
+                        principalTable: "PlanItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_MonthlyReviews_TrainingSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "TrainingSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanItemSessions",
+                columns: table => new
+                {
+                    PlanItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanItemSessions", x => new { x.PlanItemId, x.SessionId });
+                    table.ForeignKey(
+                        name: "FK_PlanItemSessions_PlanItems_PlanItemId",
+                        column: x => x.PlanItemId,
+                        principalTable: "PlanItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PlanItemSessions_TrainingSessions_SessionId",
                         column: x => x.SessionId,
                         principalTable: "TrainingSessions",
                         principalColumn: "Id",
@@ -1142,6 +1507,91 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "HomeworkAudience",
+                columns: table => new
+                {
+                    HomeworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HomeworkAudience", x => new { x.HomeworkId, x.TeamId });
+                    table.ForeignKey(
+                        name: "FK_HomeworkAudience_Homework_HomeworkId",
+                        column: x => x.HomeworkId,
+                        principalTable: "Homework",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_HomeworkAudience_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HomeworkSubmissions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HomeworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    FileKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Late = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HomeworkSubmissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HomeworkSubmissions_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_HomeworkSubmissions_Homework_HomeworkId",
+                        column: x => x.HomeworkId,
+                        principalTable: "Homework",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewTask",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReviewId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OwnerEmployeeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DoneAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DoneBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewTask", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewTask_Employees_OwnerEmployeeId",
+                        column: x => x.OwnerEmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewTask_MonthlyReviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "MonthlyReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Disputes",
                 columns: table => new
                 {
@@ -1252,6 +1702,30 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         name: "FK_Findings_ScorecardSection_SectionId",
                         column: x => x.SectionId,
                         principalTable: "ScorecardSection",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HomeworkGrades",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubmissionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    SupersedesId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HomeworkGrades", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HomeworkGrades_HomeworkSubmissions_SubmissionId",
+                        column: x => x.SubmissionId,
+                        principalTable: "HomeworkSubmissions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1500,6 +1974,42 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                 column: "SupersedesId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Homework_DueAt",
+                table: "Homework",
+                column: "DueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Homework_ExamId",
+                table: "Homework",
+                column: "ExamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Homework_SessionId",
+                table: "Homework",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HomeworkAudience_TeamId",
+                table: "HomeworkAudience",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HomeworkGrades_SubmissionId",
+                table: "HomeworkGrades",
+                column: "SubmissionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HomeworkSubmissions_EmployeeId",
+                table: "HomeworkSubmissions",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HomeworkSubmissions_HomeworkId_EmployeeId",
+                table: "HomeworkSubmissions",
+                columns: new[] { "HomeworkId", "EmployeeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ItemScore_ItemId",
                 table: "ItemScore",
                 column: "ItemId");
@@ -1508,6 +2018,72 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                 name: "IX_ItemScore_ScoreId",
                 table: "ItemScore",
                 column: "ScoreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonthlyReviews_DepartmentId",
+                table: "MonthlyReviews",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonthlyReviews_ExamId",
+                table: "MonthlyReviews",
+                column: "ExamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonthlyReviews_InstructorEmployeeId",
+                table: "MonthlyReviews",
+                column: "InstructorEmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonthlyReviews_Month",
+                table: "MonthlyReviews",
+                column: "Month");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonthlyReviews_PlanItemId",
+                table: "MonthlyReviews",
+                column: "PlanItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonthlyReviews_SessionId",
+                table: "MonthlyReviews",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NeedDetails_DepartmentId",
+                table: "NeedDetails",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NeedDetails_KnowledgeAreaId",
+                table: "NeedDetails",
+                column: "KnowledgeAreaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NeedsSurveys_Month",
+                table: "NeedsSurveys",
+                column: "Month");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NewBusinessAudience_TeamId",
+                table: "NewBusinessAudience",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NewBusinessSignOff_EmployeeId",
+                table: "NewBusinessSignOff",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NewBusinessSignOff_TrainingId_EmployeeId",
+                table: "NewBusinessSignOff",
+                columns: new[] { "TrainingId", "EmployeeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NewBusinessTrainings_ExamId",
+                table: "NewBusinessTrainings",
+                column: "ExamId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PlanItemNeeds_NeedId",
@@ -1534,6 +2110,11 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                 name: "IX_PlanItems_TeamId",
                 table: "PlanItems",
                 column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanItemSessions_SessionId",
+                table: "PlanItemSessions",
+                column: "SessionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PlanRevisions_PlanId_Number",
@@ -1604,6 +2185,17 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                 name: "IX_RetrainingTasks_OwnerUserId",
                 table: "RetrainingTasks",
                 column: "OwnerUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewTask_OwnerEmployeeId",
+                table: "ReviewTask",
+                column: "OwnerEmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewTask_ReviewId_Step",
+                table: "ReviewTask",
+                columns: new[] { "ReviewId", "Step" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SamplingAssignments_DrawId",
@@ -1686,6 +2278,42 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                 name: "IX_StageEvents_GateResultId",
                 table: "StageEvents",
                 column: "GateResultId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyAnswers_ItemId",
+                table: "SurveyAnswers",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyAnswers_ResponseId",
+                table: "SurveyAnswers",
+                column: "ResponseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyAudience_TeamId",
+                table: "SurveyAudience",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyItem_SurveyId",
+                table: "SurveyItem",
+                column: "SurveyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_EmployeeId",
+                table: "SurveyResponses",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_SurveyId_EmployeeId",
+                table: "SurveyResponses",
+                columns: new[] { "SurveyId", "EmployeeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_TeamId",
+                table: "SurveyResponses",
+                column: "TeamId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TrainingHoursEntries_EmployeeId_On",
@@ -1773,10 +2401,28 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                 name: "GateResultPart");
 
             migrationBuilder.DropTable(
+                name: "HomeworkAudience");
+
+            migrationBuilder.DropTable(
+                name: "HomeworkGrades");
+
+            migrationBuilder.DropTable(
                 name: "ItemScore");
 
             migrationBuilder.DropTable(
+                name: "NeedDetails");
+
+            migrationBuilder.DropTable(
+                name: "NewBusinessAudience");
+
+            migrationBuilder.DropTable(
+                name: "NewBusinessSignOff");
+
+            migrationBuilder.DropTable(
                 name: "PlanItemNeeds");
+
+            migrationBuilder.DropTable(
+                name: "PlanItemSessions");
 
             migrationBuilder.DropTable(
                 name: "PlanRevisions");
@@ -1800,6 +2446,9 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                 name: "RetrainingTasks");
 
             migrationBuilder.DropTable(
+                name: "ReviewTask");
+
+            migrationBuilder.DropTable(
                 name: "SamplingAssignments");
 
             migrationBuilder.DropTable(
@@ -1812,22 +2461,34 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                 name: "StageEvents");
 
             migrationBuilder.DropTable(
-                name: "TrainingHoursEntries");
+                name: "SurveyAnswers");
 
             migrationBuilder.DropTable(
-                name: "TrainingNeeds");
+                name: "SurveyAudience");
+
+            migrationBuilder.DropTable(
+                name: "TrainingHoursEntries");
 
             migrationBuilder.DropTable(
                 name: "WorkStandardTemplates");
 
             migrationBuilder.DropTable(
+                name: "HomeworkSubmissions");
+
+            migrationBuilder.DropTable(
                 name: "ScorecardItem");
 
             migrationBuilder.DropTable(
-                name: "PlanItems");
+                name: "NewBusinessTrainings");
+
+            migrationBuilder.DropTable(
+                name: "TrainingNeeds");
 
             migrationBuilder.DropTable(
                 name: "PostChecklistItems");
+
+            migrationBuilder.DropTable(
+                name: "MonthlyReviews");
 
             migrationBuilder.DropTable(
                 name: "SamplingDraws");
@@ -1836,16 +2497,22 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                 name: "EvaluationScores");
 
             migrationBuilder.DropTable(
-                name: "TrainingSessions");
+                name: "GateResults");
 
             migrationBuilder.DropTable(
-                name: "GateResults");
+                name: "SurveyItem");
+
+            migrationBuilder.DropTable(
+                name: "SurveyResponses");
+
+            migrationBuilder.DropTable(
+                name: "Homework");
 
             migrationBuilder.DropTable(
                 name: "ScorecardSection");
 
             migrationBuilder.DropTable(
-                name: "TrainingPlans");
+                name: "PlanItems");
 
             migrationBuilder.DropTable(
                 name: "SamplingPlans");
@@ -1854,22 +2521,31 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                 name: "Evaluations");
 
             migrationBuilder.DropTable(
-                name: "Cohorts");
+                name: "GateDefinitions");
 
             migrationBuilder.DropTable(
-                name: "GateDefinitions");
+                name: "NeedsSurveys");
+
+            migrationBuilder.DropTable(
+                name: "TrainingSessions");
+
+            migrationBuilder.DropTable(
+                name: "TrainingPlans");
 
             migrationBuilder.DropTable(
                 name: "CalibrationSessions");
 
             migrationBuilder.DropTable(
-                name: "ProgramTemplates");
+                name: "Cohorts");
 
             migrationBuilder.DropTable(
                 name: "Recordings");
 
             migrationBuilder.DropTable(
                 name: "ScorecardVersions");
+
+            migrationBuilder.DropTable(
+                name: "ProgramTemplates");
 
             migrationBuilder.DropTable(
                 name: "Scorecards");

@@ -173,6 +173,38 @@ public abstract class AttemptTests<TFactory>(TFactory factory) : IClassFixture<T
     }
 
     [Fact]
+    public async Task The_clients_word_on_time_is_ignored_only_the_servers_clock_decides()
+    {
+        var examId = await NewExamAsync();
+        using var api = await factory.BearerAsync("agent");
+        var attempt = (await (await api.PostAsync($"/api/v1/exams/{examId}/attempts", null)).Content.ReadFromJsonAsync<AttemptView>())!;
+        var q = attempt.Questions.First(x => x.Type == "single");
+
+        // Before the deadline, a client that says its time is up (its clock runs fast) is still heard.
+        var early = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/attempts/{attempt.Id}/answers/{q.Id}")
+        {
+            Content = JsonContent.Create(new { response = q.Options[0].Id, seq = 1, savedAt = attempt.Deadline.AddHours(1), timeUp = true }),
+        };
+        early.Headers.Date = attempt.Deadline.AddHours(1);
+        Assert.Equal(HttpStatusCode.NoContent, (await api.SendAsync(early)).StatusCode);
+
+        // After the deadline and its grace, a client that says it still has time (its clock runs slow) is refused.
+        factory.Clock.SetUtcNow(attempt.Deadline + TimeSpan.FromSeconds(61));
+        var late = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/attempts/{attempt.Id}/answers/{q.Id}")
+        {
+            Content = JsonContent.Create(new { response = q.Options[1].Id, seq = 2, savedAt = attempt.Deadline.AddMinutes(-10), timeLeft = 600 }),
+        };
+        late.Headers.Date = attempt.Deadline.AddMinutes(-10);
+        Assert.Equal(HttpStatusCode.Conflict, (await api.SendAsync(late)).StatusCode);
+
+        var item = await factory.QueryAsync(db => db.AttemptItems.SingleAsync(i => i.AttemptId == attempt.Id && i.QuestionId == q.Id));
+        Assert.Equal(q.Options[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Response);
+        Assert.Equal(1, item.Seq);
+        var row = await factory.QueryAsync(db => db.Attempts.SingleAsync(a => a.Id == attempt.Id));
+        Assert.Equal(attempt.Deadline, row.Deadline); // the deadline was fixed by the server at start, and nothing the client sent moved it
+    }
+
+    [Fact]
     public async Task Another_persons_attempt_is_not_found_on_every_endpoint()
     {
         var examId = await NewExamAsync();

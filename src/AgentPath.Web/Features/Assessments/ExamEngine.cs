@@ -29,7 +29,7 @@ public enum SaveOutcome
 /// The exam engine: starts attempts, saves answers as they change, submits and grades. It knows
 /// nothing of gates or plans; they use its results. The server's clock decides every deadline.
 /// </summary>
-public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache cache, ICurrentActor actor, WriteGate gate)
+public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache cache, ICurrentActor actor, WriteGate gate, AnswerWriter writer)
 {
     /// <summary>The month of pay (Asia/Shanghai) an attempt's points belong to.</summary>
     public static readonly TimeZoneInfo CenterTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
@@ -256,11 +256,14 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
 
         var now = time.GetUtcNow();
         int updated;
-        using (await gate.EnterAsync(ct))
+        if (writer.Enabled)
         {
-            updated = await db.AttemptItems
-            .Where(i => i.AttemptId == attemptId && i.QuestionId == questionId && i.Seq < seq && i.Attempt.Status == AttemptStatus.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Response, json).SetProperty(i => i.Seq, seq).SetProperty(i => i.SavedAt, now), ct);
+            // Not cancelled with the request: once queued, the save is written, and a resend finds it (same sequence number).
+            updated = await writer.WriteAsync(attemptId, questionId, json, seq, now) ? 1 : 0;
+        }
+        else
+        {
+            updated = await WriteAnswerAsync(db, attemptId, questionId, json, seq, now, ct);
         }
 
         if (updated == 1)
@@ -272,6 +275,12 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
             .Select(i => new { i.Attempt.Status }).FirstOrDefaultAsync(ct);
         return state is null ? SaveOutcome.NotFound : state.Status != AttemptStatus.Open ? SaveOutcome.Closed : SaveOutcome.Older;
     }
+
+    /// <summary>The one UPDATE of a save: only if the stored sequence number is lower and the attempt is still open.</summary>
+    public static Task<int> WriteAnswerAsync(AppDbContext db, long attemptId, int questionId, string json, long seq, DateTimeOffset now, CancellationToken ct) =>
+        db.AttemptItems
+            .Where(i => i.AttemptId == attemptId && i.QuestionId == questionId && i.Seq < seq && i.Attempt.Status == AttemptStatus.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Response, json).SetProperty(i => i.Seq, seq).SetProperty(i => i.SavedAt, now), ct);
 
     /// <summary>A response in its stored form: an option id, an array of ids, a string, or null (cleared). Null return = not a response.</summary>
     public static string? Canonical(JsonElement r) => r.ValueKind switch
@@ -466,9 +475,12 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         var now = time.GetUtcNow();
         using var writing = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var before = await LatestGradesAsync(item.AttemptId, ct);
         var previous = await db.ItemGrades.Where(g => g.AttemptItemId == attemptItemId).OrderByDescending(g => g.Id).FirstOrDefaultAsync(ct);
         db.ItemGrades.Add(new ItemGrade(attemptItemId, score, GradeSource.Manual, now, actor.UserName, comment, previous?.Id));
         await db.SaveChangesAsync(ct);
+        var after = new Dictionary<int, decimal>(before) { [item.QuestionId] = score };
+        await ShiftStatsAsync(item.Attempt.ExamId, before, after, ct);
         await RecomputeAsync(item.AttemptId, GradeSource.Manual, comment, now, ct);
         await tx.CommitAsync(ct);
         return true;
@@ -525,6 +537,44 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
     }
 
     /// <summary>A new result row from the latest grade of each answer, superseding the current one; points follow.</summary>
+    /// <summary>The latest score of each graded question of an attempt, by question.</summary>
+    private async Task<Dictionary<int, decimal>> LatestGradesAsync(long attemptId, CancellationToken ct) =>
+        (await (from g in db.ItemGrades
+                join i in db.AttemptItems on g.AttemptItemId equals i.Id
+                where i.AttemptId == attemptId
+                select new { g.Id, i.QuestionId, g.Score }).ToListAsync(ct))
+        .GroupBy(x => x.QuestionId).ToDictionary(g => g.Key, g => g.MaxBy(x => x.Id)!.Score);
+
+    /// <summary>
+    /// Moves one attempt's share of the running sums from its old grades to its new ones: a hand-graded
+    /// short answer joins the analysis, and the "rest of the attempt" of every other question grows with it.
+    /// </summary>
+    private async Task ShiftStatsAsync(int examId, Dictionary<int, decimal> before, Dictionary<int, decimal> after, CancellationToken ct)
+    {
+        var questions = before.Keys.Union(after.Keys).ToList();
+        var stats = await db.ExamQuestionStats.Where(s => s.ExamId == examId && questions.Contains(s.QuestionId)).ToDictionaryAsync(s => s.QuestionId, ct);
+        double oldTotal = (double)before.Values.Sum(), newTotal = (double)after.Values.Sum();
+        foreach (var q in questions)
+        {
+            if (!stats.TryGetValue(q, out var stat))
+            {
+                continue;
+            }
+
+            if (before.TryGetValue(q, out var o))
+            {
+                stat.Remove((double)o, oldTotal - (double)o);
+            }
+
+            if (after.TryGetValue(q, out var n))
+            {
+                stat.Add((double)n, newTotal - (double)n);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
     private async Task RecomputeAsync(long attemptId, GradeSource source, string? reason, DateTimeOffset now, CancellationToken ct)
     {
         var attempt = await db.Attempts.Include(a => a.Exam).ThenInclude(e => e.Paper).Include(a => a.Items).ThenInclude(i => i.Question)

@@ -30,6 +30,28 @@ public sealed class ExamQuestionStat
         MaxPoints = maxPoints;
     }
 
+    /// <summary>Adds one attempt's (item score, rest-of-attempt score) pair.</summary>
+    public void Add(double x, double y)
+    {
+        N++;
+        SumX += x;
+        SumX2 += x * x;
+        SumY += y;
+        SumY2 += y * y;
+        SumXY += x * y;
+    }
+
+    /// <summary>Takes one attempt's pair out again (its grade changed).</summary>
+    public void Remove(double x, double y)
+    {
+        N--;
+        SumX -= x;
+        SumX2 -= x * x;
+        SumY -= y;
+        SumY2 -= y * y;
+        SumXY -= x * y;
+    }
+
     /// <summary>Sets the sums from scratch from (item score, rest-of-attempt score) pairs.</summary>
     public void Reset(IReadOnlyCollection<(double X, double Y)> pairs)
     {

@@ -324,17 +324,53 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         return await CurrentResultAsync(attemptId, ct);
     }
 
+    private sealed record GradingMeta(long Id, int ExamId, int EmployeeId, bool FinishedAtDeadline, string Title, ExamKind Kind, bool CountsForPoints, decimal PassPercent);
+
+    /// <summary>One answer as grading sees it.</summary>
+    private sealed record Scored(long ItemId, int QuestionId, string? Response, decimal? Score);
+
+    /// <summary>Question keys by id, from memory (a key changes only by a saved edit or regrade, which moves the generation).</summary>
+    private async Task<Dictionary<int, QuestionKey>> KeysAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        var generation = ReferenceData.Generation;
+        var keys = new Dictionary<int, QuestionKey>(ids.Count);
+        var missing = new List<int>();
+        foreach (var id in ids)
+        {
+            if (cache.TryGetValue(("question-key", id, generation), out QuestionKey? key) && key is not null)
+            {
+                keys[id] = key;
+            }
+            else
+            {
+                missing.Add(id);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            foreach (var q in await db.Questions.AsNoTracking().Where(q => missing.Contains(q.Id)).ToListAsync(ct))
+            {
+                keys[q.Id] = cache.Set(("question-key", q.Id, generation), q.Key, TimeSpan.FromMinutes(10));
+            }
+        }
+
+        return keys;
+    }
+
     private async Task GradeAsync(long attemptId, DateTimeOffset now, CancellationToken ct)
     {
-        var attempt = await db.Attempts.Include(a => a.Exam).ThenInclude(e => e.Paper).Include(a => a.Items).ThenInclude(i => i.Question)
-            .AsSplitQuery().SingleAsync(a => a.Id == attemptId, ct);
+        var attempt = await db.Attempts.Where(a => a.Id == attemptId).Select(a => new GradingMeta(a.Id, a.ExamId, a.EmployeeId, a.FinishedAtDeadline,
+            a.Exam.Title, a.Exam.Kind, a.Exam.CountsForPoints, a.Exam.Paper.PassPercent)).SingleAsync(ct);
+        var items = await db.AttemptItems.Where(i => i.AttemptId == attemptId).Select(i => new { i.Id, i.QuestionId, i.Points, i.Response }).ToListAsync(ct);
+        var keys = await KeysAsync(items.Select(i => i.QuestionId).Distinct().ToList(), ct);
         var by = actor.UserName;
-        var scored = new List<(AttemptItem Item, decimal? Score)>();
-        foreach (var item in attempt.Items)
+        var scored = new List<Scored>(items.Count);
+        foreach (var item in items)
         {
-            var fraction = Grader.Fraction(item.Question.Key, item.Response);
+            var fraction = Grader.Fraction(keys[item.QuestionId], item.Response);
             var score = fraction is { } f ? Grader.Points(f, item.Points) : (decimal?)null;
-            scored.Add((item, score));
+            scored.Add(new Scored(item.Id, item.QuestionId, item.Response, score));
             if (score is { } s)
             {
                 db.ItemGrades.Add(new ItemGrade(item.Id, s, GradeSource.Auto, now, by));
@@ -342,19 +378,19 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         }
 
         var total = scored.Sum(x => x.Score ?? 0);
-        var max = attempt.Items.Sum(i => i.Points);
+        var max = items.Sum(i => i.Points);
         var provisional = scored.Any(x => x.Score is null);
-        var passed = max > 0 && total * 100 / max >= attempt.Exam.Paper.PassPercent;
+        var passed = max > 0 && total * 100 / max >= attempt.PassPercent;
         var result = new AttemptResult(attemptId, total, max, passed, provisional, GradeSource.Auto, now, by,
             attempt.FinishedAtDeadline ? "Finished at the deadline" : null);
         db.AttemptResults.Add(result);
-        await db.SaveChangesAsync(ct);
-
-        await AddToStatsAsync(attempt.ExamId, scored, total, ct);
-        if (!provisional)
+        if (!provisional && attempt.CountsForPoints)
         {
             await AwardPointsAsync(attempt, result, now, ct);
         }
+
+        await db.SaveChangesAsync(ct);
+        await AddToStatsAsync(attempt.ExamId, scored, total, ct);
     }
 
     /// <summary>
@@ -364,10 +400,10 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
     /// </summary>
     /// <remarks>The SQL text holds only column names and {n} placeholders; every value is a parameter.</remarks>
 #pragma warning disable EF1002, EF1003
-    private async Task AddToStatsAsync(int examId, List<(AttemptItem Item, decimal? Score)> scored, decimal total, CancellationToken ct)
+    private async Task AddToStatsAsync(int examId, List<Scored> scored, decimal total, CancellationToken ct)
     {
-        var rows = scored.Where(x => x.Score is not null).OrderBy(x => x.Item.QuestionId)
-            .Select(x => (Q: x.Item.QuestionId, X: (double)x.Score!.Value, Y: (double)(total - x.Score!.Value), Chosen: ChosenOptions(x.Item.Response))).ToList();
+        var rows = scored.Where(x => x.Score is not null).OrderBy(x => x.QuestionId)
+            .Select(x => (Q: x.QuestionId, X: (double)x.Score!.Value, Y: (double)(total - x.Score!.Value), Chosen: ChosenOptions(x.Response))).ToList();
         if (rows.Count == 0)
         {
             return;
@@ -438,15 +474,15 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         };
     }
 
-    private async Task AwardPointsAsync(Attempt attempt, AttemptResult result, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Books the points the result earns (added to the context; the caller saves).</summary>
+    private async Task AwardPointsAsync(GradingMeta attempt, AttemptResult result, DateTimeOffset now, CancellationToken ct)
     {
-        if (!attempt.Exam.CountsForPoints)
+        var rules = await cache.GetOrCreateAsync(("points-rules", attempt.Kind, ReferenceData.Generation), async e =>
         {
-            return;
-        }
-
-        var rules = await db.PointsRules.Where(r => r.Kind == attempt.Exam.Kind).OrderByDescending(r => r.MinPercent).ToListAsync(ct);
-        var points = PointsRule.For(rules, result.Percent);
+            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return await db.PointsRules.AsNoTracking().Where(r => r.Kind == attempt.Kind).OrderByDescending(r => r.MinPercent).ToListAsync(ct);
+        });
+        var points = PointsRule.For(rules!, result.Percent);
         if (points == 0)
         {
             return;
@@ -454,8 +490,7 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
 
         var month = TimeZoneInfo.ConvertTime(now, CenterTime).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         db.PointsEntries.Add(new PointsEntry(attempt.EmployeeId, month, points, "ExamAttempt", attempt.Id,
-            $"{attempt.Exam.Title}: {result.Percent}%", now, actor.UserName));
-        await db.SaveChangesAsync(ct);
+            $"{attempt.Title}: {result.Percent}%", now, actor.UserName));
     }
 
     /// <summary>A grader scores a short answer; the attempt's total becomes a new result row beside the provisional one.</summary>

@@ -33,6 +33,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentActor actor
     public DbSet<Features.Assessments.AttemptResult> AttemptResults => Set<Features.Assessments.AttemptResult>();
     public DbSet<Features.Assessments.ExamQuestionStat> ExamQuestionStats => Set<Features.Assessments.ExamQuestionStat>();
     public DbSet<Features.Assessments.ExamOptionStat> ExamOptionStats => Set<Features.Assessments.ExamOptionStat>();
+    public DbSet<Features.Assessments.PendingStat> PendingStats => Set<Features.Assessments.PendingStat>();
     public DbSet<Features.Assessments.PointsRule> PointsRules => Set<Features.Assessments.PointsRule>();
     public DbSet<Features.Assessments.PointsEntry> PointsEntries => Set<Features.Assessments.PointsEntry>();
 

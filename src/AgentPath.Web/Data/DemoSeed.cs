@@ -224,7 +224,7 @@ public static class DemoSeed
         }
 
         await db.SaveChangesAsync();
-        await Features.Assessments.AssessmentsDemo.SeedDemoAsync(db, sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(), time, sp.GetRequiredService<WriteGate>(), sp.GetRequiredService<Features.Assessments.AnswerWriter>());
+        await Features.Assessments.AssessmentsDemo.SeedDemoAsync(db, sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(), time, sp.GetRequiredService<WriteGate>(), sp.GetRequiredService<Features.Assessments.AnswerWriter>(), sp.GetRequiredService<Features.Assessments.ExamStatsJob>());
         if (demoAgent is not null && await db.Users.FirstOrDefaultAsync(u => u.EmployeeId == demoAgent.Id) is { } agentUser)
         {
             notifier.Post(agentUser.Id, "A new exam is open for you: {0}.", ["11月业务考试"], "/exams");

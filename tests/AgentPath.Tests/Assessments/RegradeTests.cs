@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using AgentPath.Tests.Infrastructure;
 using AgentPath.Web.Features.Assessments;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentPath.Tests.Assessments;
 
@@ -42,6 +43,7 @@ public abstract class RegradeTests<TFactory>(TFactory factory) : IClassFixture<T
         await agent.PutAsJsonAsync($"/api/v1/attempts/{attempt.Id}/answers/{shortQ.Id}", new { response = "先深呼吸，再和组长复盘。", seq = 1 });
         var submitted = await (await agent.PostAsync($"/api/v1/attempts/{attempt.Id}/submit", null)).Content.ReadFromJsonAsync<AttemptTests<TFactory>.Result>();
         Assert.Equal(0m, submitted!.Score);
+        await factory.Services.GetRequiredService<ExamStatsJob>().RunOnceAsync(); // the analysis has taken the attempt in
 
         // The short answer waits in the grading queue, anonymised.
         using var trainer = await factory.SignedInAsync("trainer");

@@ -9,6 +9,8 @@ public static class AssessmentsSetup
         services.AddScoped<QuestionImporter>();
         services.AddSingleton<AnswerWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AnswerWriter>());
+        services.AddSingleton<ExamStatsJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExamStatsJob>());
         services.AddSingleton<DeadlineJob>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineJob>());
         return services;

@@ -29,7 +29,7 @@ public enum SaveOutcome
 /// The exam engine: starts attempts, saves answers as they change, submits and grades. It knows
 /// nothing of gates or plans; they use its results. The server's clock decides every deadline.
 /// </summary>
-public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache cache, ICurrentActor actor, WriteGate gate, AnswerWriter writer)
+public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache cache, ICurrentActor actor, WriteGate gate, AnswerWriter writer, ExamStatsJob statsJob)
 {
     /// <summary>The month of pay (Asia/Shanghai) an attempt's points belong to.</summary>
     public static readonly TimeZoneInfo CenterTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
@@ -321,6 +321,7 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         }
 
         cache.Remove(("attempt", attemptId));
+        statsJob.Signal();
         return await CurrentResultAsync(attemptId, ct);
     }
 
@@ -389,72 +390,127 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
             await AwardPointsAsync(attempt, result, now, ct);
         }
 
+        // The paper analysis takes the attempt in shortly after, in a batch (ExamStatsJob): the submit itself touches no shared row.
+        db.PendingStats.Add(new PendingStat(attemptId, attempt.ExamId, now));
         await db.SaveChangesAsync(ct);
-        await AddToStatsAsync(attempt.ExamId, scored, total, ct);
+    }
+
+    /// <summary>One question's share of a batch of attempts in the running sums.</summary>
+    private sealed class Delta
+    {
+        public int N;
+        public double X, X2, Y, Y2, XY;
+
+        public void Add(double x, double y)
+        {
+            N++;
+            X += x;
+            X2 += x * x;
+            Y += y;
+            Y2 += y * y;
+            XY += x * y;
+        }
+    }
+
+    /// <summary>On PostgreSQL, locks the exam's statistics rows in question order: every writer of the sums (fold, hand grade, rebuild) takes this lock first.</summary>
+    private async Task LockStatsAsync(int examId, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "ExamQuestionStats" WHERE "ExamId" = {examId} ORDER BY "QuestionId" FOR UPDATE""", ct);
+        }
     }
 
     /// <summary>
-    /// Adds one graded attempt to the running sums of the paper analysis: one UPDATE for the question
-    /// rows and one for the option rows, whatever the number of questions (this runs inside the submit's
-    /// transaction, where every statement lengthens the time other submits and saves wait).
+    /// Adds submitted attempts waiting in the queue to the running sums of their exams' paper analysis,
+    /// up to <paramref name="limit"/> per exam, in one transaction: one UPDATE per hundred questions and
+    /// one per two hundred options for the whole batch, however many attempts it holds.
+    /// Returns how many attempts were added.
     /// </summary>
+    public async Task<int> FoldPendingStatsAsync(int limit, CancellationToken ct = default)
+    {
+        using var writing = await gate.EnterAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var exams = await db.PendingStats.Select(p => p.ExamId).Distinct().OrderBy(e => e).Take(20).ToListAsync(ct);
+        var folded = 0;
+        foreach (var examId in exams)
+        {
+            await LockStatsAsync(examId, ct);
+            var attemptIds = await db.PendingStats.Where(p => p.ExamId == examId).OrderBy(p => p.AttemptId).Select(p => p.AttemptId).Take(limit).ToListAsync(ct);
+            if (attemptIds.Count == 0)
+            {
+                continue;
+            }
+
+            var items = await db.AttemptItems.Where(i => attemptIds.Contains(i.AttemptId))
+                .Select(i => new { i.Id, i.AttemptId, i.QuestionId, i.Response }).ToListAsync(ct);
+            var grades = (await (from g in db.ItemGrades
+                                 join i in db.AttemptItems on g.AttemptItemId equals i.Id
+                                 where attemptIds.Contains(i.AttemptId)
+                                 select new { g.Id, g.AttemptItemId, g.Score }).ToListAsync(ct))
+                .GroupBy(g => g.AttemptItemId).ToDictionary(g => g.Key, g => (double)g.MaxBy(x => x.Id)!.Score);
+            var totals = items.GroupBy(i => i.AttemptId).ToDictionary(g => g.Key, g => g.Sum(i => grades.GetValueOrDefault(i.Id)));
+            var questions = new Dictionary<int, Delta>();
+            var options = new Dictionary<(int Q, int O), int>();
+            foreach (var i in items)
+            {
+                if (!grades.TryGetValue(i.Id, out var x))
+                {
+                    continue; // not graded yet (a short answer): it joins when graded by hand
+                }
+
+                (questions.TryGetValue(i.QuestionId, out var d) ? d : questions[i.QuestionId] = new Delta()).Add(x, totals[i.AttemptId] - x);
+                foreach (var o in ChosenOptions(i.Response).Distinct())
+                {
+                    options[(i.QuestionId, o)] = options.GetValueOrDefault((i.QuestionId, o)) + 1;
+                }
+            }
+
+            await ApplyStatsAsync(examId, questions, options, ct);
+            await db.PendingStats.Where(p => attemptIds.Contains(p.AttemptId)).ExecuteDeleteAsync(ct);
+            folded += attemptIds.Count;
+        }
+
+        await tx.CommitAsync(ct);
+        return folded;
+    }
+
     /// <remarks>The SQL text holds only column names and {n} placeholders; every value is a parameter.</remarks>
 #pragma warning disable EF1002, EF1003
-    private async Task AddToStatsAsync(int examId, List<Scored> scored, decimal total, CancellationToken ct)
+    private async Task ApplyStatsAsync(int examId, Dictionary<int, Delta> questions, Dictionary<(int Q, int O), int> options, CancellationToken ct)
     {
-        var rows = scored.Where(x => x.Score is not null).OrderBy(x => x.QuestionId)
-            .Select(x => (Q: x.QuestionId, X: (double)x.Score!.Value, Y: (double)(total - x.Score!.Value), Chosen: ChosenOptions(x.Response))).ToList();
-        if (rows.Count == 0)
+        foreach (var chunk in questions.OrderBy(q => q.Key).Chunk(100))
         {
-            return;
+            var args = new List<object> { examId };
+            string P(object value)
+            {
+                args.Add(value);
+                return "{" + (args.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
+            }
+
+            var qs = chunk.Select(c => (Q: P(c.Key), D: c.Value)).ToList();
+            string Case(Func<Delta, object> value) => "CASE \"QuestionId\" " + string.Concat(qs.Select(q => $"WHEN {q.Q} THEN {P(value(q.D))} ")) + "END";
+            var sql = "UPDATE \"ExamQuestionStats\" SET " +
+                $"\"N\" = \"N\" + {Case(d => d.N)}, \"SumX\" = \"SumX\" + {Case(d => d.X)}, \"SumX2\" = \"SumX2\" + {Case(d => d.X2)}, " +
+                $"\"SumY\" = \"SumY\" + {Case(d => d.Y)}, \"SumY2\" = \"SumY2\" + {Case(d => d.Y2)}, \"SumXY\" = \"SumXY\" + {Case(d => d.XY)} " +
+                $"WHERE \"ExamId\" = {{0}} AND \"QuestionId\" IN ({string.Join(", ", qs.Select(q => q.Q))})";
+            await db.Database.ExecuteSqlRawAsync(sql, args.ToArray());
         }
 
-        var args = new List<object> { examId };
-        string P(object value)
+        foreach (var chunk in options.OrderBy(o => o.Key).Chunk(200))
         {
-            args.Add(value);
-            return "{" + (args.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
+            var args = new List<object> { examId };
+            string P(object value)
+            {
+                args.Add(value);
+                return "{" + (args.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
+            }
+
+            var cases = string.Concat(chunk.Select(c => $"WHEN \"QuestionId\" = {P(c.Key.Q)} AND \"OptionId\" = {P(c.Key.O)} THEN {P(c.Value)} "));
+            var inList = string.Join(", ", chunk.Select(c => c.Key.Q).Distinct().Select(q => P(q)));
+            var sql = $"UPDATE \"ExamOptionStats\" SET \"Count\" = \"Count\" + CASE {cases}ELSE 0 END WHERE \"ExamId\" = {{0}} AND \"QuestionId\" IN ({inList})";
+            await db.Database.ExecuteSqlRawAsync(sql, args.ToArray());
         }
-
-        var qs = rows.Select(r => (Q: P(r.Q), X: P(r.X), Y: P(r.Y))).ToList();
-        string Case(Func<(string Q, string X, string Y), string> value) =>
-            "CASE \"QuestionId\" " + string.Concat(qs.Select(q => $"WHEN {q.Q} THEN {value(q)} ")) + "END";
-        var inList = string.Join(", ", qs.Select(q => q.Q));
-        if (db.Database.IsNpgsql())
-        {
-            // Concurrent submits lock the shared rows in the same order, so none waits for another in a cycle.
-            await db.Database.ExecuteSqlRawAsync(
-                $"SELECT 1 FROM \"ExamQuestionStats\" WHERE \"ExamId\" = {{0}} AND \"QuestionId\" IN ({inList}) ORDER BY \"QuestionId\" FOR UPDATE", args.ToArray());
-        }
-
-        await db.Database.ExecuteSqlRawAsync(
-            "UPDATE \"ExamQuestionStats\" SET \"N\" = \"N\" + 1, " +
-            $"\"SumX\" = \"SumX\" + {Case(q => q.X)}, \"SumX2\" = \"SumX2\" + {Case(q => $"{q.X} * {q.X}")}, " +
-            $"\"SumY\" = \"SumY\" + {Case(q => q.Y)}, \"SumY2\" = \"SumY2\" + {Case(q => $"{q.Y} * {q.Y}")}, " +
-            $"\"SumXY\" = \"SumXY\" + {Case(q => $"{q.X} * {q.Y}")} " +
-            $"WHERE \"ExamId\" = {{0}} AND \"QuestionId\" IN ({inList})", args.ToArray());
-
-        var picks = rows.SelectMany(r => r.Chosen.Distinct().Select(o => (r.Q, O: o))).ToList();
-        if (picks.Count == 0)
-        {
-            return;
-        }
-
-        var optionArgs = new List<object> { examId };
-        string O(object value)
-        {
-            optionArgs.Add(value);
-            return "{" + (optionArgs.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
-        }
-
-        var where = string.Join(" OR ", picks.GroupBy(p => p.Q).Select(g => $"(\"QuestionId\" = {O(g.Key)} AND \"OptionId\" IN ({string.Join(", ", g.Select(p => O(p.O)))}))"));
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlRawAsync(
-                $"SELECT 1 FROM \"ExamOptionStats\" WHERE \"ExamId\" = {{0}} AND ({where}) ORDER BY \"QuestionId\", \"OptionId\" FOR UPDATE", optionArgs.ToArray());
-        }
-
-        await db.Database.ExecuteSqlRawAsync($"UPDATE \"ExamOptionStats\" SET \"Count\" = \"Count\" + 1 WHERE \"ExamId\" = {{0}} AND ({where})", optionArgs.ToArray());
     }
 #pragma warning restore EF1002, EF1003
 
@@ -515,7 +571,7 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         db.ItemGrades.Add(new ItemGrade(attemptItemId, score, GradeSource.Manual, now, actor.UserName, comment, previous?.Id));
         await db.SaveChangesAsync(ct);
         var after = new Dictionary<int, decimal>(before) { [item.QuestionId] = score };
-        await ShiftStatsAsync(item.Attempt.ExamId, before, after, ct);
+        await ShiftStatsAsync(item.AttemptId, item.Attempt.ExamId, before, after, ct);
         await RecomputeAsync(item.AttemptId, GradeSource.Manual, comment, now, ct);
         await tx.CommitAsync(ct);
         return true;
@@ -584,8 +640,14 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
     /// Moves one attempt's share of the running sums from its old grades to its new ones: a hand-graded
     /// short answer joins the analysis, and the "rest of the attempt" of every other question grows with it.
     /// </summary>
-    private async Task ShiftStatsAsync(int examId, Dictionary<int, decimal> before, Dictionary<int, decimal> after, CancellationToken ct)
+    private async Task ShiftStatsAsync(long attemptId, int examId, Dictionary<int, decimal> before, Dictionary<int, decimal> after, CancellationToken ct)
     {
+        await LockStatsAsync(examId, ct);
+        if (await db.PendingStats.AnyAsync(p => p.AttemptId == attemptId, ct))
+        {
+            return; // not in the sums yet: the fold will take its latest grades
+        }
+
         var questions = before.Keys.Union(after.Keys).ToList();
         var stats = await db.ExamQuestionStats.Where(s => s.ExamId == examId && questions.Contains(s.QuestionId)).ToDictionaryAsync(s => s.QuestionId, ct);
         double oldTotal = (double)before.Values.Sum(), newTotal = (double)after.Values.Sum();
@@ -644,21 +706,18 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
     }
 
     /// <summary>Rebuilds an exam's running sums from the latest grade of every answer (after a regrade).</summary>
+    /// <summary>Recomputes an exam's sums from every graded answer (after a key correction); attempts waiting in the queue are taken in too.</summary>
     private async Task RebuildStatsAsync(int examId, CancellationToken ct)
     {
+        await LockStatsAsync(examId, ct);
         var rows = await (from i in db.AttemptItems
                           where i.Attempt.ExamId == examId && i.Attempt.Status == AttemptStatus.Submitted
                           select new { i.Id, i.AttemptId, i.QuestionId, i.Response }).ToListAsync(ct);
-        var ids = rows.Select(r => r.Id).ToList();
-        var grades = new Dictionary<long, decimal>();
-        foreach (var chunk in ids.Chunk(2000))
-        {
-            foreach (var g in (await db.ItemGrades.Where(g => chunk.Contains(g.AttemptItemId)).ToListAsync(ct)).GroupBy(g => g.AttemptItemId))
-            {
-                grades[g.Key] = g.MaxBy(x => x.Id)!.Score;
-            }
-        }
-
+        var grades = (await (from g in db.ItemGrades
+                             join i in db.AttemptItems on g.AttemptItemId equals i.Id
+                             where i.Attempt.ExamId == examId
+                             select new { g.Id, g.AttemptItemId, g.Score }).ToListAsync(ct))
+            .GroupBy(g => g.AttemptItemId).ToDictionary(g => g.Key, g => g.MaxBy(x => x.Id)!.Score);
         var totals = rows.GroupBy(r => r.AttemptId).ToDictionary(g => g.Key, g => g.Sum(r => grades.GetValueOrDefault(r.Id)));
         var stats = await db.ExamQuestionStats.Where(s => s.ExamId == examId).ToListAsync(ct);
         foreach (var s in stats)
@@ -668,7 +727,15 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
             s.Reset(xs);
         }
 
+        var chosen = rows.Where(r => grades.ContainsKey(r.Id)).SelectMany(r => ChosenOptions(r.Response).Distinct().Select(o => (r.QuestionId, o)))
+            .GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var o in await db.ExamOptionStats.Where(o => o.ExamId == examId).ToListAsync(ct))
+        {
+            o.Reset(chosen.GetValueOrDefault((o.QuestionId, o.OptionId)));
+        }
+
         await db.SaveChangesAsync(ct);
+        await db.PendingStats.Where(p => p.ExamId == examId).ExecuteDeleteAsync(ct);
     }
 
     /// <summary>The attempt's current result: the newest row that no later row supersedes.</summary>

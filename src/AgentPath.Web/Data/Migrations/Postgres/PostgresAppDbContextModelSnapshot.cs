@@ -566,6 +566,24 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                     b.ToTable("PaperItem");
                 });
 
+            modelBuilder.Entity("AgentPath.Web.Features.Assessments.PendingStat", b =>
+                {
+                    b.Property<long>("AttemptId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ExamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AttemptId");
+
+                    b.HasIndex("ExamId");
+
+                    b.ToTable("ExamStatsQueue", (string)null);
+                });
+
             modelBuilder.Entity("AgentPath.Web.Features.Assessments.PointsEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1392,6 +1410,15 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("AgentPath.Web.Features.Assessments.PendingStat", b =>
+                {
+                    b.HasOne("AgentPath.Web.Features.Assessments.Attempt", null)
+                        .WithOne()
+                        .HasForeignKey("AgentPath.Web.Features.Assessments.PendingStat", "AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AgentPath.Web.Features.Assessments.PointsEntry", b =>

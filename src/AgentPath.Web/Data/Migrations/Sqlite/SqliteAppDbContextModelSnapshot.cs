@@ -535,6 +535,24 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     b.ToTable("PaperItem");
                 });
 
+            modelBuilder.Entity("AgentPath.Web.Features.Assessments.PendingStat", b =>
+                {
+                    b.Property<long>("AttemptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AttemptId");
+
+                    b.HasIndex("ExamId");
+
+                    b.ToTable("ExamStatsQueue", (string)null);
+                });
+
             modelBuilder.Entity("AgentPath.Web.Features.Assessments.PointsEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1333,6 +1351,15 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("AgentPath.Web.Features.Assessments.PendingStat", b =>
+                {
+                    b.HasOne("AgentPath.Web.Features.Assessments.Attempt", null)
+                        .WithOne()
+                        .HasForeignKey("AgentPath.Web.Features.Assessments.PendingStat", "AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AgentPath.Web.Features.Assessments.PointsEntry", b =>

@@ -166,6 +166,11 @@ public abstract class EvaluationTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync($"/api/v1/evaluations/{outbound}")).StatusCode);
         var team = await lead.GetFromJsonAsync<Page>("/api/v1/evaluations");
         Assert.Contains(team!.Items, e => e.EmployeeNumber == me);
+
+        // Submitted evaluations are on the person's timeline.
+        using var leadPage = await factory.SignedInAsync("lead");
+        var personId = await factory.QueryAsync(db => db.Employees.Where(e => e.Name == "马晓东").Select(e => e.Id).SingleAsync());
+        Assert.Contains("质检评分（品质考核（七维度））", await leadPage.GetStringAsync($"/people/{personId}"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -232,5 +237,25 @@ public abstract class EvaluationTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.Contains("已经抽取过了", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var queue = await page.GetStringAsync("/quality/queue");
         Assert.Contains("正式员工抽检", queue, StringComparison.Ordinal);
+
+        // The apprentice with a forbidden phrase in the demo is sampled at the raised rate until an evaluation passes.
+        var apprentice = await factory.QueryAsync(db => db.Evaluations.Where(e => e.CalibrationSessionId == null && e.Scores.Any(x => x.AutoFailed)).Select(e => e.EmployeeId).FirstAsync());
+        async Task<bool> RaisedAsync() => (await factory.QueryAsync(async db =>
+            await new SamplingService(db, factory.Clock, new Web.Features.Notifications.Notifier(db, factory.Clock)).RaisedAsync([apprentice], default))).Contains(apprentice);
+        Assert.True(await RaisedAsync());
+        using var qa = await factory.BearerAsync("qa");
+        var card = await SevenAsync(qa);
+        var name = await factory.QueryAsync(db => db.Employees.Where(e => e.Id == apprentice).Select(e => e.Name).SingleAsync());
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await qa.PostAsJsonAsync("/api/v1/evaluations", new { recordingId = await NewCallAsync(name), scorecardId = card.Id, items = Answers(card), submit = true });
+        Assert.False(await RaisedAsync());
+
+        // The reports export as a workbook with a sheet per view.
+        var xlsx = await page.GetAsync("/quality/reports?handler=Export");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        using var book = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        var sheets = MiniExcelLibs.MiniExcel.GetSheetNames(book);
+        Assert.Contains("按维度 By dimension", sheets);
+        Assert.Contains("明细 Evaluations", sheets);
     }
 }

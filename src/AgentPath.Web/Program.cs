@@ -3,6 +3,8 @@ using AgentPath.Web.Features.Account;
 using AgentPath.Web.Features.Assessments;
 using AgentPath.Web.Features.Notifications;
 using AgentPath.Web.Features.People;
+using AgentPath.Web.Features.Quality;
+using AgentPath.Web.Features.Training;
 using AgentPath.Web.Infrastructure;
 using AgentPath.Web.Infrastructure.Errors;
 using AgentPath.Web.Infrastructure.Files;
@@ -50,6 +52,15 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizePage("/Exams/Analysis", Policies.ResultsRead);
         o.Conventions.AuthorizeFolder("/QuestionBank", Policies.AssessmentsManage);
         o.Conventions.AuthorizeFolder("/Papers", Policies.AssessmentsManage);
+        o.Conventions.AuthorizePage("/Quality/Queue", Policies.QualityScore);
+        o.Conventions.AuthorizePage("/Quality/Recordings/New", Policies.QualityRecord);
+        o.Conventions.AuthorizePage("/Quality/Recordings/Import", Policies.QualityRecord);
+        o.Conventions.AuthorizeFolder("/Quality/Scorecards", Policies.QualityManage);
+        o.Conventions.AuthorizeFolder("/Quality/Sampling", Policies.QualityManage);
+        o.Conventions.AuthorizeFolder("/Quality/Calibration", Policies.QualityScore);
+        o.Conventions.AuthorizePage("/Quality/Findings", Policies.QualityCoach);
+        o.Conventions.AuthorizePage("/Quality/Retraining", Policies.QualityCoach);
+        o.Conventions.AuthorizePage("/Quality/Reports", Policies.ResultsRead);
         o.Conventions.AllowAnonymousToPage("/Account/Login");
         o.Conventions.AllowAnonymousToPage("/Account/Culture");
         o.Conventions.AllowAnonymousToPage("/Error");
@@ -66,6 +77,8 @@ builder.WebHost.ConfigureKestrel(k =>
 builder.Services.AddPeople();
 builder.Services.AddNotifications();
 builder.Services.AddAssessments();
+builder.Services.AddTrainingNeeds();
+builder.Services.AddQuality(config);
 
 var app = builder.Build();
 
@@ -128,6 +141,7 @@ api.MapUsersApi();
 api.MapNotificationsApi();
 api.MapAssessmentsApi();
 api.MapQuestionBankApi();
+api.MapQualityApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

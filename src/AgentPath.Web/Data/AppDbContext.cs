@@ -36,6 +36,21 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentActor actor
     public DbSet<Features.Assessments.PendingStat> PendingStats => Set<Features.Assessments.PendingStat>();
     public DbSet<Features.Assessments.PointsRule> PointsRules => Set<Features.Assessments.PointsRule>();
     public DbSet<Features.Assessments.PointsEntry> PointsEntries => Set<Features.Assessments.PointsEntry>();
+    public DbSet<Features.Training.TrainingNeed> TrainingNeeds => Set<Features.Training.TrainingNeed>();
+    public DbSet<Features.Training.RetrainingTask> RetrainingTasks => Set<Features.Training.RetrainingTask>();
+    public DbSet<Features.Quality.Recording> Recordings => Set<Features.Quality.Recording>();
+    public DbSet<Features.Quality.PlaybackLog> PlaybackLogs => Set<Features.Quality.PlaybackLog>();
+    public DbSet<Features.Quality.RecordingImport> RecordingImports => Set<Features.Quality.RecordingImport>();
+    public DbSet<Features.Quality.Scorecard> Scorecards => Set<Features.Quality.Scorecard>();
+    public DbSet<Features.Quality.ScorecardVersion> ScorecardVersions => Set<Features.Quality.ScorecardVersion>();
+    public DbSet<Features.Quality.Evaluation> Evaluations => Set<Features.Quality.Evaluation>();
+    public DbSet<Features.Quality.EvaluationScore> EvaluationScores => Set<Features.Quality.EvaluationScore>();
+    public DbSet<Features.Quality.Finding> Findings => Set<Features.Quality.Finding>();
+    public DbSet<Features.Quality.Dispute> Disputes => Set<Features.Quality.Dispute>();
+    public DbSet<Features.Quality.SamplingPlan> SamplingPlans => Set<Features.Quality.SamplingPlan>();
+    public DbSet<Features.Quality.SamplingDraw> SamplingDraws => Set<Features.Quality.SamplingDraw>();
+    public DbSet<Features.Quality.SamplingAssignment> SamplingAssignments => Set<Features.Quality.SamplingAssignment>();
+    public DbSet<Features.Quality.CalibrationSession> CalibrationSessions => Set<Features.Quality.CalibrationSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -193,6 +193,31 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
                 return (myAttempt, (int)(notSeen ?? Missing));
             }
 
+            case "recording":
+            {
+                // In: the person's own call, else one of someone in the scope. Out: a call of someone outside it.
+                var seen = await DemoPeople.ExpectedScopeAsync(factory, login);
+                var own = user.EmployeeId is { } emp ? await db.Recordings.Where(r => r.EmployeeId == emp).Select(r => (long?)r.Id).FirstOrDefaultAsync() : null;
+                var inRec = own ?? await db.Recordings.Where(r => seen.Contains(r.EmployeeId)).Select(r => r.Id).FirstAsync();
+                var outRec = await db.Recordings.Where(r => !seen.Contains(r.EmployeeId)).Select(r => (long?)r.Id).FirstOrDefaultAsync();
+                return ((int)inRec, (int)(outRec ?? Missing));
+            }
+
+            case "evaluation":
+            {
+                // A submitted QA evaluation (not a calibration scoring): the agent's own, else one in the scope; out: one outside it.
+                var seen = await DemoPeople.ExpectedScopeAsync(factory, login);
+                var done = db.Evaluations.Where(e => e.CalibrationSessionId == null && e.Status != AgentPath.Web.Features.Quality.EvaluationStatus.Draft);
+                var own = user.EmployeeId is { } emp ? await done.Where(e => e.EmployeeId == emp).Select(e => (int?)e.Id).FirstOrDefaultAsync() : null;
+                var inEval = own ?? await done.Where(e => seen.Contains(e.EmployeeId)).Select(e => e.Id).FirstAsync();
+                var outEval = await done.Where(e => !seen.Contains(e.EmployeeId)).Select(e => (int?)e.Id).FirstOrDefaultAsync();
+                return (inEval, outEval ?? Missing);
+            }
+
+            case "scorecard":
+                return (await db.Scorecards.Select(c => c.Id).FirstAsync(), Missing);
+            case "calibration":
+                return (await db.CalibrationSessions.Select(c => c.Id).FirstAsync(), Missing);
             default:
                 throw new InvalidOperationException($"Unknown record kind '{kind}' in the matrix.");
         }

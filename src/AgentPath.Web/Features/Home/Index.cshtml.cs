@@ -20,6 +20,12 @@ public sealed class IndexModel(DataScopeProvider scope, AppDbContext db, TimePro
     /// <summary>Exams open now for the signed-in person that they have not finished.</summary>
     public IReadOnlyList<Exam> OpenExams { get; private set; } = [];
 
+    /// <summary>The signed-in agent's latest QA evaluations (submitted, not calibration).</summary>
+    public IReadOnlyList<(int Id, DateTimeOffset At, decimal Total, bool Passed, bool AwaitsMe)> MyEvaluations { get; private set; } = [];
+
+    /// <summary>Calls waiting in the signed-in inspector's QA queue (null for those without one).</summary>
+    public int? QueueCount { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var s = await scope.GetAsync(ct);
@@ -34,6 +40,21 @@ public sealed class IndexModel(DataScopeProvider scope, AppDbContext db, TimePro
                 OpenExams = await ExamEngine.For(db.Exams.AsNoTracking(), Me).Where(e => e.OpensAt <= now && e.ClosesAt > now && !done.Contains(e.Id))
                     .OrderBy(e => e.ClosesAt).ToListAsync(ct);
             }
+        }
+
+        if (s.SelfEmployeeId is { } self)
+        {
+            MyEvaluations = (await db.Evaluations.AsNoTracking()
+                .Where(e => e.EmployeeId == self && e.CalibrationSessionId == null && e.Status != Features.Quality.EvaluationStatus.Draft)
+                .OrderByDescending(e => e.SubmittedAt).Take(3)
+                .Select(e => new { e.Id, e.SubmittedAt, e.Status, e.RespondBy, Latest = e.Scores.OrderByDescending(x => x.Number).Select(x => new { x.Total, x.Passed }).First() })
+                .ToListAsync(ct))
+                .Select(e => (e.Id, e.SubmittedAt!.Value, e.Latest.Total, e.Latest.Passed, e.Status == Features.Quality.EvaluationStatus.Submitted && e.RespondBy > time.GetUtcNow())).ToList();
+        }
+
+        if (User.IsInRole(Roles.QaInspector) && Features.Notifications.Notifier.UserIdOf(User) is { } uid)
+        {
+            QueueCount = await db.SamplingAssignments.CountAsync(a => a.InspectorUserId == uid && a.Status == Features.Quality.AssignmentStatus.Open, ct);
         }
 
         SeesOthers = s.Everyone || s.TeamIds.Count > 0 || s.DepartmentIds.Count > 0;

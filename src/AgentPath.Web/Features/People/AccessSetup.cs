@@ -119,7 +119,11 @@ public static class AccessSetup
             .AddPolicy(Policies.AssessmentsManage, p => p.RequireRole(Roles.Trainer, Roles.SystemAdmin))
             .AddPolicy(Policies.PointsRules, p => p.RequireRole(Roles.Hr, Roles.Trainer, Roles.SystemAdmin))
             .AddPolicy(Policies.ResultsRead, p => p.RequireRole(Roles.TeamLead, Roles.Supervisor, Roles.DepartmentManager, Roles.Trainer,
-                Roles.QaInspector, Roles.Hr, Roles.GeneralManager, Roles.SystemAdmin));
+                Roles.QaInspector, Roles.Hr, Roles.GeneralManager, Roles.SystemAdmin))
+            .AddPolicy(Policies.QualityRecord, p => p.RequireRole(Roles.QaInspector, Roles.Trainer, Roles.Supervisor, Roles.SystemAdmin))
+            .AddPolicy(Policies.QualityScore, p => p.RequireRole(Roles.QaInspector, Roles.TeamLead, Roles.Supervisor, Roles.Trainer))
+            .AddPolicy(Policies.QualityManage, p => p.RequireRole(Roles.QaInspector, Roles.Supervisor, Roles.DepartmentManager, Roles.SystemAdmin))
+            .AddPolicy(Policies.QualityCoach, p => p.RequireRole(Roles.QaInspector, Roles.Trainer, Roles.TeamLead, Roles.Supervisor, Roles.DepartmentManager));
 
         services.AddRateLimiter(o =>
         {

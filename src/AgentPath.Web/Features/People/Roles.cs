@@ -68,4 +68,16 @@ public static class Policies
 
     /// <summary>Exam results of others, within the data scope: leads, supervisors, managers, trainers, QA, HR.</summary>
     public const string ResultsRead = "Results.Read";
+
+    /// <summary>Register calls and upload their audio (one by one or in bulk): QA, trainers, supervisors, admins.</summary>
+    public const string QualityRecord = "Quality.Record";
+
+    /// <summary>Score calls, work the inspector's queue, take part in calibration: QA, team leads, supervisors, trainers.</summary>
+    public const string QualityScore = "Quality.Score";
+
+    /// <summary>Scorecards, sampling plans and draws, calibration sessions, settling disputes: QA, supervisors, department managers, admins.</summary>
+    public const string QualityManage = "Quality.Manage";
+
+    /// <summary>Turn QA findings into retraining and training needs: QA, trainers, team leads, supervisors, department managers.</summary>
+    public const string QualityCoach = "Quality.Coach";
 }

@@ -28,6 +28,8 @@ public static class Nav
 
         items.Add(new("/exams", user.HasClaim(c => c.Type == DataScopeProvider.EmployeeIdClaim) && !Is(Roles.Trainer) ? "My exams" : "Exams"));
         items.Add(new("/points", "Performance points"));
+        items.Add(new("/quality", Is(Roles.QaInspector, Roles.TeamLead, Roles.Supervisor, Roles.DepartmentManager, Roles.Trainer, Roles.Hr, Roles.GeneralManager, Roles.SystemAdmin)
+            ? "Quality" : "My QA evaluations"));
         if (Is(Roles.Trainer, Roles.SystemAdmin))
         {
             items.Add(new("/question-bank", "Question bank"));

@@ -51,6 +51,10 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizePage("/Exams/Analysis", Policies.ResultsRead);
         o.Conventions.AuthorizeFolder("/QuestionBank", Policies.AssessmentsManage);
         o.Conventions.AuthorizeFolder("/Papers", Policies.AssessmentsManage);
+        o.Conventions.AuthorizePage("/Pipeline/Cohorts/Gate", Policies.GateAssess);
+        o.Conventions.AuthorizePage("/Pipeline/FunnelPage", Policies.ResultsRead);
+        o.Conventions.AuthorizeFolder("/Coaching", Policies.ResultsRead);
+        o.Conventions.AllowAnonymousToPage("/Records/Verify");
         o.Conventions.AllowAnonymousToPage("/Account/Login");
         o.Conventions.AllowAnonymousToPage("/Account/Culture");
         o.Conventions.AllowAnonymousToPage("/Error");

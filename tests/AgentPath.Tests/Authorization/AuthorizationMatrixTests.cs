@@ -172,6 +172,23 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
                 return (await db.Questions.Where(q => q.Type != AgentPath.Web.Features.Assessments.QuestionType.Short).Select(q => q.Id).FirstAsync(), Missing);
             case "cohort":
                 return (await db.Cohorts.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(), Missing);
+            case "certificate":
+            case "gate-result":
+            {
+                var seen = await DemoPeople.ExpectedScopeAsync(factory, login);
+                var me = user.EmployeeId ?? -1;
+                if (kind == "certificate")
+                {
+                    var inCert = await db.Certificates.Where(c => seen.Contains(c.EmployeeId)).OrderBy(c => c.EmployeeId == me ? 0 : 1).ThenBy(c => c.Id).Select(c => c.Id).FirstAsync();
+                    var outCert = await db.Certificates.Where(c => !seen.Contains(c.EmployeeId)).Select(c => (int?)c.Id).FirstOrDefaultAsync();
+                    return (inCert, outCert ?? Missing);
+                }
+
+                var inResult = await db.GateResults.Where(r => seen.Contains(r.EmployeeId)).OrderBy(r => r.EmployeeId == me ? 0 : 1).ThenBy(r => r.Id).Select(r => r.Id).FirstAsync();
+                var outResult = await db.GateResults.Where(r => !seen.Contains(r.EmployeeId)).Select(r => (long?)r.Id).FirstOrDefaultAsync();
+                return ((int)inResult, (int)(outResult ?? Missing));
+            }
+
             case "paper":
                 return (await db.Papers.Select(p => p.Id).FirstAsync(), Missing);
             case "any-exam":

@@ -20,6 +20,12 @@ public sealed class IndexModel(DataScopeProvider scope, AppDbContext db, TimePro
     /// <summary>Exams open now for the signed-in person that they have not finished.</summary>
     public IReadOnlyList<Exam> OpenExams { get; private set; } = [];
 
+    /// <summary>Team lead and supervisor: the apprentices in scope with the 30-day warnings and today's evaluations due.</summary>
+    public IReadOnlyList<Coaching.IndexModel.Row> Apprentices { get; private set; } = [];
+
+    /// <summary>Trainer: cohorts with people still in induction, whose day-7 gate is to run.</summary>
+    public IReadOnlyList<Pipeline.CohortRow> InductionCohorts { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var s = await scope.GetAsync(ct);
@@ -34,6 +40,16 @@ public sealed class IndexModel(DataScopeProvider scope, AppDbContext db, TimePro
                 OpenExams = await ExamEngine.For(db.Exams.AsNoTracking(), Me).Where(e => e.OpensAt <= now && e.ClosesAt > now && !done.Contains(e.Id))
                     .OrderBy(e => e.ClosesAt).ToListAsync(ct);
             }
+        }
+
+        if (User.IsInRole(Roles.TeamLead) || User.IsInRole(Roles.Supervisor))
+        {
+            Apprentices = await Coaching.IndexModel.ApprenticesAsync(scope, db, time, ct);
+        }
+
+        if (User.IsInRole(Roles.Trainer) || User.IsInRole(Roles.Supervisor))
+        {
+            InductionCohorts = (await Pipeline.CohortQueries.ListAsync(db, s, people, ct)).Where(c => c.Counts.GetValueOrDefault(nameof(Stage.Induction)) > 0).ToList();
         }
 
         SeesOthers = s.Everyone || s.TeamIds.Count > 0 || s.DepartmentIds.Count > 0;

@@ -54,6 +54,9 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizePage("/Pipeline/Cohorts/Gate", Policies.GateAssess);
         o.Conventions.AuthorizePage("/Pipeline/FunnelPage", Policies.ResultsRead);
         o.Conventions.AuthorizeFolder("/Coaching", Policies.ResultsRead);
+        o.Conventions.AuthorizePage("/Training/Sessions/Edit", Policies.SessionsManage);
+        o.Conventions.AuthorizePage("/Training/Sessions/Code", Policies.SessionsManage);
+        o.Conventions.AuthorizePage("/Training/Sessions/Sheet", Policies.SessionsManage);
         o.Conventions.AllowAnonymousToPage("/Records/Verify");
         o.Conventions.AllowAnonymousToPage("/Account/Login");
         o.Conventions.AllowAnonymousToPage("/Account/Culture");

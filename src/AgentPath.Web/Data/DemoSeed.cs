@@ -227,6 +227,7 @@ public static class DemoSeed
         await db.SaveChangesAsync();
         await Features.Assessments.AssessmentsDemo.SeedDemoAsync(db, sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(), time, sp.GetRequiredService<WriteGate>());
         await Features.Pipeline.PipelineDemoSeed.SeedDemoAsync(db, time);
+        await Features.Training.TrainingDemoSeed.SeedDemoAsync(db, time);
         if (demoAgent is not null && await db.Users.FirstOrDefaultAsync(u => u.EmployeeId == demoAgent.Id) is { } agentUser)
         {
             notifier.Post(agentUser.Id, "A new exam is open for you: {0}.", ["11月业务考试"], "/exams");

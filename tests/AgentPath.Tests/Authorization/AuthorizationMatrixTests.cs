@@ -189,6 +189,19 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
                 return ((int)inResult, (int)(outResult ?? Missing));
             }
 
+            case "session":
+            {
+                // In: a session whose audience (cohort or team) holds someone in the role's scope. Out: one whose audience holds nobody in it.
+                var seen = await DemoPeople.ExpectedScopeAsync(factory, login);
+                var me = user.EmployeeId ?? -1;
+                var visible = await db.TrainingSessions.Where(s => s.InstructorEmployeeId == me
+                        || (s.CohortId != null && db.CohortMembers.Any(m => m.CohortId == s.CohortId && seen.Contains(m.EmployeeId)))
+                        || (s.TeamId != null && db.Employees.Any(e => e.TeamId == s.TeamId && seen.Contains(e.Id))))
+                    .OrderBy(s => s.Id).Select(s => s.Id).ToListAsync();
+                var hidden = await db.TrainingSessions.Where(s => !visible.Contains(s.Id)).OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync();
+                return (visible.First(), hidden ?? Missing);
+            }
+
             case "paper":
                 return (await db.Papers.Select(p => p.Id).FirstAsync(), Missing);
             case "any-exam":

@@ -10,6 +10,7 @@ public static class PipelineSetup
         .AddScoped<StageService>()
         .AddScoped<CohortService>()
         .AddScoped<CoachingService>()
+        .AddScoped<Training.SessionAccess>()
         .AddScoped<IGatePartSource, ExamAttemptSource>()
         .AddScoped<IGatePartSource, DailyEvaluationSource>()
         .AddScoped<IGatePartSource, TrainingHoursSource>()

@@ -33,6 +33,7 @@ public static class Nav
             items.Add(new("/question-bank", "Question bank"));
         }
 
+        items.Add(new("/training/sessions", "Training sessions"));
         items.Add(new("/cohorts", "Cohorts"));
         if (Is(Roles.TeamLead, Roles.Supervisor, Roles.DepartmentManager, Roles.Trainer))
         {

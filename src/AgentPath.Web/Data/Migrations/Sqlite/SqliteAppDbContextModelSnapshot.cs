@@ -1719,6 +1719,48 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     b.ToTable("Attendances");
                 });
 
+            modelBuilder.Entity("AgentPath.Web.Features.Training.CoursewareFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("CoursewareFiles");
+                });
+
             modelBuilder.Entity("AgentPath.Web.Features.Training.SessionFeedback", b =>
                 {
                     b.Property<long>("Id")
@@ -2412,6 +2454,15 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Employee");
+                });
+
+            modelBuilder.Entity("AgentPath.Web.Features.Training.CoursewareFile", b =>
+                {
+                    b.HasOne("AgentPath.Web.Features.Training.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AgentPath.Web.Features.Training.SessionFeedback", b =>

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace AgentPath.Web.Data.Migrations.Postgres
+namespace AgentPath.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Pipeline : Migration
@@ -15,27 +14,27 @@ namespace AgentPath.Web.Data.Migrations.Postgres
             migrationBuilder.AddColumn<DateOnly>(
                 name: "StageSince",
                 table: "Employees",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "DailyEvaluations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ApprenticeId = table.Column<int>(type: "integer", nullable: false),
-                    On = table.Column<DateOnly>(type: "date", nullable: false),
-                    EvaluatorEmployeeId = table.Column<int>(type: "integer", nullable: true),
-                    EvaluatorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    EvaluatorRole = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CallLength = table.Column<int>(type: "integer", nullable: false),
-                    ConciseTalk = table.Column<int>(type: "integer", nullable: false),
-                    Reassurance = table.Column<int>(type: "integer", nullable: false),
-                    Knowledge = table.Column<int>(type: "integer", nullable: false),
-                    VoiceTone = table.Column<int>(type: "integer", nullable: false),
-                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApprenticeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EvaluatorEmployeeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    EvaluatorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    EvaluatorRole = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CallLength = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConciseTalk = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reassurance = table.Column<int>(type: "INTEGER", nullable: false),
+                    Knowledge = table.Column<int>(type: "INTEGER", nullable: false),
+                    VoiceTone = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,12 +51,12 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 name: "GateDefinitions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Stage = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    PassMark = table.Column<decimal>(type: "numeric(5,1)", precision: 5, scale: 1, nullable: false),
-                    RetakesAllowed = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PassMark = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: false),
+                    RetakesAllowed = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -68,12 +67,12 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 name: "PostChecklistItems",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PostId = table.Column<int>(type: "integer", nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    TextEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -90,13 +89,13 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 name: "ProgramTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    IsCurrent = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -107,15 +106,15 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 name: "TrainingHoursEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
-                    On = table.Column<DateOnly>(type: "date", nullable: false),
-                    Hours = table.Column<decimal>(type: "numeric(5,1)", precision: 5, scale: 1, nullable: false),
-                    Category = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Note = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Hours = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -132,12 +131,12 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 name: "WorkStandardTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Active = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -148,14 +147,14 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 name: "GatePart",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    GateDefinitionId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    Weight = table.Column<decimal>(type: "numeric(5,1)", precision: 5, scale: 1, nullable: false),
-                    Minimum = table.Column<decimal>(type: "numeric(5,1)", precision: 5, scale: 1, nullable: true),
-                    Target = table.Column<decimal>(type: "numeric(7,1)", precision: 7, scale: 1, nullable: true),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GateDefinitionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Weight = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: false),
+                    Minimum = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: true),
+                    Target = table.Column<decimal>(type: "TEXT", precision: 7, scale: 1, nullable: true),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -172,23 +171,23 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 name: "GateResults",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
-                    GateDefinitionId = table.Column<int>(type: "integer", nullable: false),
-                    Stage = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Sitting = table.Column<int>(type: "integer", nullable: false),
-                    Composite = table.Column<decimal>(type: "numeric(5,1)", precision: 5, scale: 1, nullable: false),
-                    PassMark = table.Column<decimal>(type: "numeric(5,1)", precision: 5, scale: 1, nullable: false),
-                    Passed = table.Column<bool>(type: "boolean", nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    EliminationReason = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    On = table.Column<DateOnly>(type: "date", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    AssessorUserId = table.Column<int>(type: "integer", nullable: true),
-                    AssessorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    SupersedesId = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GateDefinitionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Sitting = table.Column<int>(type: "INTEGER", nullable: false),
+                    Composite = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: false),
+                    PassMark = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: false),
+                    Passed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    EliminationReason = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssessorUserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AssessorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SupersedesId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -217,11 +216,11 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 name: "PostChecklistConfirmations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
-                    ItemId = table.Column<int>(type: "integer", nullable: false),
-                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -244,13 +243,13 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 name: "Cohorts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    SiteId = table.Column<int>(type: "integer", nullable: false),
-                    TrainerEmployeeId = table.Column<int>(type: "integer", nullable: true),
-                    ProgramTemplateId = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TrainerEmployeeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProgramTemplateId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -279,14 +278,14 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 name: "ProgramDay",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProgramTemplateId = table.Column<int>(type: "integer", nullable: false),
-                    DayNumber = table.Column<int>(type: "integer", nullable: false),
-                    Topics = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    OwnerRole = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Goal = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Evidence = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProgramTemplateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DayNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Topics = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    OwnerRole = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Goal = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -303,16 +302,16 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 name: "CoachingSteps",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ApprenticeId = table.Column<int>(type: "integer", nullable: false),
-                    TemplateId = table.Column<int>(type: "integer", nullable: false),
-                    Step = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    On = table.Column<DateOnly>(type: "date", nullable: false),
-                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    ByEmployeeId = table.Column<int>(type: "integer", nullable: true),
-                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApprenticeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ByEmployeeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -335,17 +334,17 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 name: "Certificates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Token = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
-                    PostId = table.Column<int>(type: "integer", nullable: true),
-                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    GateResultId = table.Column<long>(type: "bigint", nullable: true),
-                    IssuedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RevokedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    RevokedReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    GateResultId = table.Column<long>(type: "INTEGER", nullable: true),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RevokedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RevokedReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -374,15 +373,15 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 name: "GateResultPart",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    GateResultId = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    Weight = table.Column<decimal>(type: "numeric(5,1)", precision: 5, scale: 1, nullable: false),
-                    Minimum = table.Column<decimal>(type: "numeric(5,1)", precision: 5, scale: 1, nullable: true),
-                    Score = table.Column<decimal>(type: "numeric(5,1)", precision: 5, scale: 1, nullable: false),
-                    Source = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Reference = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GateResultId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Weight = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: false),
+                    Minimum = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: true),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -399,18 +398,18 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 name: "StageEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    On = table.Column<DateOnly>(type: "date", nullable: false),
-                    From = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    To = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Document = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    GateResultId = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Document = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    GateResultId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -433,11 +432,11 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 name: "CohortMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CohortId = table.Column<int>(type: "integer", nullable: false),
-                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
-                    Day6TalkMinutes = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CohortId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day6TalkMinutes = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -460,21 +459,21 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 name: "TrainingSessions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    OnlineUrl = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    InstructorEmployeeId = table.Column<int>(type: "integer", nullable: true),
-                    OwnerRole = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    CohortId = table.Column<int>(type: "integer", nullable: true),
-                    TeamId = table.Column<int>(type: "integer", nullable: true),
-                    ProgramDay = table.Column<int>(type: "integer", nullable: true),
-                    Goal = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    SignInCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OnlineUrl = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    InstructorEmployeeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OwnerRole = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    CohortId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProgramDay = table.Column<int>(type: "INTEGER", nullable: true),
+                    Goal = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SignInCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -503,16 +502,16 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 name: "Attendances",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SessionId = table.Column<int>(type: "integer", nullable: false),
-                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    AbsenceReason = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Method = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AbsenceReason = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -532,16 +531,41 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CoursewareFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoursewareFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoursewareFiles_TrainingSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "TrainingSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SessionFeedbacks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SessionId = table.Column<int>(type: "integer", nullable: false),
-                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
-                    Rating = table.Column<int>(type: "integer", nullable: false),
-                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -639,6 +663,11 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 name: "IX_Cohorts_TrainerEmployeeId",
                 table: "Cohorts",
                 column: "TrainerEmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoursewareFiles_SessionId",
+                table: "CoursewareFiles",
+                column: "SessionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DailyEvaluations_ApprenticeId_On_EvaluatorEmployeeId",
@@ -770,6 +799,9 @@ namespace AgentPath.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "CohortMembers");
+
+            migrationBuilder.DropTable(
+                name: "CoursewareFiles");
 
             migrationBuilder.DropTable(
                 name: "DailyEvaluations");

@@ -54,6 +54,8 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizePage("/Pipeline/Cohorts/Gate", Policies.GateAssess);
         o.Conventions.AuthorizePage("/Pipeline/FunnelPage", Policies.ResultsRead);
         o.Conventions.AuthorizeFolder("/Coaching", Policies.ResultsRead);
+        o.Conventions.AuthorizeFolder("/Induction", Policies.ResultsRead);
+        o.Conventions.AuthorizePage("/Induction/Revise", Policies.CohortsManage);
         o.Conventions.AuthorizePage("/Training/Sessions/Edit", Policies.SessionsManage);
         o.Conventions.AuthorizePage("/Training/Sessions/Code", Policies.SessionsManage);
         o.Conventions.AuthorizePage("/Training/Sessions/Sheet", Policies.SessionsManage);

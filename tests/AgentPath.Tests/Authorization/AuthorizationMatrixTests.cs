@@ -189,6 +189,8 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
                 return ((int)inResult, (int)(outResult ?? Missing));
             }
 
+            case "program":
+                return (await db.ProgramTemplates.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(), Missing);
             case "session":
             {
                 // In: a session whose audience (cohort or team) holds someone in the role's scope. Out: one whose audience holds nobody in it.

@@ -56,6 +56,7 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Coaching", Policies.ResultsRead);
         o.Conventions.AuthorizeFolder("/Induction", Policies.ResultsRead);
         o.Conventions.AuthorizePage("/Induction/Revise", Policies.CohortsManage);
+        o.Conventions.AuthorizePage("/Training/Hours/Index", Policies.ResultsRead);
         o.Conventions.AuthorizePage("/Training/Sessions/Edit", Policies.SessionsManage);
         o.Conventions.AuthorizePage("/Training/Sessions/Code", Policies.SessionsManage);
         o.Conventions.AuthorizePage("/Training/Sessions/Sheet", Policies.SessionsManage);

@@ -5,6 +5,7 @@ using AgentPath.Web.Features.Notifications;
 using AgentPath.Web.Features.People;
 using AgentPath.Web.Features.Quality;
 using AgentPath.Web.Features.Training;
+using AgentPath.Web.Features.Pipeline;
 using AgentPath.Web.Infrastructure;
 using AgentPath.Web.Infrastructure.Errors;
 using AgentPath.Web.Infrastructure.Files;
@@ -61,6 +62,16 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizePage("/Quality/Findings", Policies.QualityCoach);
         o.Conventions.AuthorizePage("/Quality/Retraining", Policies.QualityCoach);
         o.Conventions.AuthorizePage("/Quality/Reports", Policies.ResultsRead);
+        o.Conventions.AuthorizePage("/Pipeline/Cohorts/Gate", Policies.GateAssess);
+        o.Conventions.AuthorizePage("/Pipeline/FunnelPage", Policies.ResultsRead);
+        o.Conventions.AuthorizeFolder("/Coaching", Policies.ResultsRead);
+        o.Conventions.AuthorizeFolder("/Induction", Policies.ResultsRead);
+        o.Conventions.AuthorizePage("/Induction/Revise", Policies.CohortsManage);
+        o.Conventions.AuthorizePage("/Training/Hours/Index", Policies.ResultsRead);
+        o.Conventions.AuthorizePage("/Training/Sessions/Edit", Policies.SessionsManage);
+        o.Conventions.AuthorizePage("/Training/Sessions/Code", Policies.SessionsManage);
+        o.Conventions.AuthorizePage("/Training/Sessions/Sheet", Policies.SessionsManage);
+        o.Conventions.AllowAnonymousToPage("/Records/Verify");
         o.Conventions.AllowAnonymousToPage("/Account/Login");
         o.Conventions.AllowAnonymousToPage("/Account/Culture");
         o.Conventions.AllowAnonymousToPage("/Error");
@@ -79,6 +90,7 @@ builder.Services.AddNotifications();
 builder.Services.AddAssessments();
 builder.Services.AddTrainingNeeds();
 builder.Services.AddQuality(config);
+builder.Services.AddPipeline();
 
 var app = builder.Build();
 
@@ -142,6 +154,7 @@ api.MapNotificationsApi();
 api.MapAssessmentsApi();
 api.MapQuestionBankApi();
 api.MapQualityApi();
+api.MapPipelineApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -51,6 +51,23 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentActor actor
     public DbSet<Features.Quality.SamplingDraw> SamplingDraws => Set<Features.Quality.SamplingDraw>();
     public DbSet<Features.Quality.SamplingAssignment> SamplingAssignments => Set<Features.Quality.SamplingAssignment>();
     public DbSet<Features.Quality.CalibrationSession> CalibrationSessions => Set<Features.Quality.CalibrationSession>();
+    public DbSet<Features.Training.TrainingSession> TrainingSessions => Set<Features.Training.TrainingSession>();
+    public DbSet<Features.Training.Attendance> Attendances => Set<Features.Training.Attendance>();
+    public DbSet<Features.Training.SessionFeedback> SessionFeedbacks => Set<Features.Training.SessionFeedback>();
+    public DbSet<Features.Training.CoursewareFile> CoursewareFiles => Set<Features.Training.CoursewareFile>();
+    public DbSet<Features.Training.TrainingHoursEntry> TrainingHoursEntries => Set<Features.Training.TrainingHoursEntry>();
+    public DbSet<Features.Pipeline.StageEvent> StageEvents => Set<Features.Pipeline.StageEvent>();
+    public DbSet<Features.Pipeline.GateDefinition> GateDefinitions => Set<Features.Pipeline.GateDefinition>();
+    public DbSet<Features.Pipeline.GateResult> GateResults => Set<Features.Pipeline.GateResult>();
+    public DbSet<Features.Pipeline.Cohort> Cohorts => Set<Features.Pipeline.Cohort>();
+    public DbSet<Features.Pipeline.CohortMember> CohortMembers => Set<Features.Pipeline.CohortMember>();
+    public DbSet<Features.Induction.ProgramTemplate> ProgramTemplates => Set<Features.Induction.ProgramTemplate>();
+    public DbSet<Features.Coaching.WorkStandardTemplate> WorkStandardTemplates => Set<Features.Coaching.WorkStandardTemplate>();
+    public DbSet<Features.Coaching.CoachingStepRecord> CoachingSteps => Set<Features.Coaching.CoachingStepRecord>();
+    public DbSet<Features.Coaching.DailyEvaluation> DailyEvaluations => Set<Features.Coaching.DailyEvaluation>();
+    public DbSet<Features.Records.Certificate> Certificates => Set<Features.Records.Certificate>();
+    public DbSet<Features.Records.PostChecklistItem> PostChecklistItems => Set<Features.Records.PostChecklistItem>();
+    public DbSet<Features.Records.PostChecklistConfirmation> PostChecklistConfirmations => Set<Features.Records.PostChecklistConfirmation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

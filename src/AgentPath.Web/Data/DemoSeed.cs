@@ -70,6 +70,7 @@ public static class DemoSeed
         await db.SaveChangesAsync();
         await Features.Assessments.AssessmentsDemo.EnsureReferenceDataAsync(db);
         await Features.Quality.QualityDemoSeed.EnsureReferenceDataAsync(db, sp.GetRequiredService<TimeProvider>());
+        await Features.Pipeline.PipelineDemoSeed.EnsureReferenceDataAsync(db, sp.GetRequiredService<TimeProvider>());
 
         // A first administrator for an installation without demo data: Admin:UserName and Admin:Password.
         var users = sp.GetRequiredService<UserManager<AppUser>>();
@@ -226,6 +227,8 @@ public static class DemoSeed
 
         await db.SaveChangesAsync();
         await Features.Assessments.AssessmentsDemo.SeedDemoAsync(db, sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(), time, sp.GetRequiredService<WriteGate>(), sp.GetRequiredService<Features.Assessments.AnswerWriter>(), sp.GetRequiredService<Features.Assessments.ExamStatsJob>());
+        await Features.Pipeline.PipelineDemoSeed.SeedDemoAsync(db, time);
+        await Features.Training.TrainingDemoSeed.SeedDemoAsync(db, time);
         await Features.Quality.QualityDemoSeed.RunAsync(sp);
         if (demoAgent is not null && await db.Users.FirstOrDefaultAsync(u => u.EmployeeId == demoAgent.Id) is { } agentUser)
         {

@@ -123,7 +123,12 @@ public static class AccessSetup
             .AddPolicy(Policies.QualityRecord, p => p.RequireRole(Roles.QaInspector, Roles.Trainer, Roles.Supervisor, Roles.SystemAdmin))
             .AddPolicy(Policies.QualityScore, p => p.RequireRole(Roles.QaInspector, Roles.TeamLead, Roles.Supervisor, Roles.Trainer))
             .AddPolicy(Policies.QualityManage, p => p.RequireRole(Roles.QaInspector, Roles.Supervisor, Roles.DepartmentManager, Roles.SystemAdmin))
-            .AddPolicy(Policies.QualityCoach, p => p.RequireRole(Roles.QaInspector, Roles.Trainer, Roles.TeamLead, Roles.Supervisor, Roles.DepartmentManager));
+            .AddPolicy(Policies.QualityCoach, p => p.RequireRole(Roles.QaInspector, Roles.Trainer, Roles.TeamLead, Roles.Supervisor, Roles.DepartmentManager))
+            .AddPolicy(Policies.GateAssess, p => p.RequireRole(Roles.Trainer, Roles.Supervisor, Roles.DepartmentManager))
+            .AddPolicy(Policies.StageHr, p => p.RequireRole(Roles.Hr))
+            .AddPolicy(Policies.CohortsManage, p => p.RequireRole(Roles.Trainer, Roles.Hr))
+            .AddPolicy(Policies.Coach, p => p.RequireRole(Roles.TeamLead, Roles.Supervisor))
+            .AddPolicy(Policies.SessionsManage, p => p.RequireRole(Roles.Trainer, Roles.Hr, Roles.Supervisor));
 
         services.AddRateLimiter(o =>
         {

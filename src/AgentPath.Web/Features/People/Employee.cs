@@ -34,8 +34,15 @@ public sealed class Employee : IAudited
     public int? TeamId { get; private set; }
     public Team? Team { get; private set; }
 
-    /// <summary>Stage on the path (SPEC R1.1). Set at hire; later changed only by the pipeline's stage events.</summary>
+    /// <summary>Stage on the path (SPEC R1.1). Set at hire; later changed only by the stage machine below
+    /// (<see cref="Promote"/>, <see cref="Eliminate"/>, <see cref="Leave"/>, <see cref="Reinstate"/>), each change recorded by the pipeline as a stage event.</summary>
     public Stage Stage { get; private set; }
+
+    /// <summary>The day the person entered their current stage; null means the hire date.</summary>
+    public DateOnly? StageSince { get; private set; }
+
+    /// <summary>The day the current stage began (the hire date until the first stage change).</summary>
+    public DateOnly StageStart => StageSince ?? HireDate;
 
     /// <summary>服务等级 — tiered service level (SPEC R4.2), 1 upwards; none before probation.</summary>
     public int? ServiceLevel { get; private set; }
@@ -87,6 +94,137 @@ public sealed class Employee : IAudited
         DepartmentId = department.Id;
         Team = team;
         TeamId = team?.Id;
+    }
+
+    /// <summary>
+    /// Moves the person to the next stage after the gate of the current one was passed (SPEC R1.2, R1.3):
+    /// 实习期 → 见习期 → 试用期 → 正式员工. No skipping, no going back, no passing a failed gate.
+    /// An apprentice needs a team (分配上岗), whose lead coaches them.
+    /// </summary>
+    public StageChange Promote(Stage to, bool gatePassed, DateOnly on, DateOnly today)
+    {
+        RefuseAfterExit();
+        if (Stage == Stage.Regular)
+        {
+            throw new DomainException("A regular employee has no further stage.");
+        }
+
+        if (to != NextStage(Stage))
+        {
+            throw new DomainException("A stage cannot be skipped or gone back to: only the next stage may follow.");
+        }
+
+        if (!gatePassed)
+        {
+            throw new DomainException("The gate of this stage has not been passed; a failed gate needs a passed retake first.");
+        }
+
+        if (to == Stage.Apprenticeship && TeamId is null)
+        {
+            throw new DomainException("An apprentice must be assigned to a team first.");
+        }
+
+        return Change(to, StageChangeKind.Promotion, on, today);
+    }
+
+    /// <summary>淘汰 — ends the path at one of the three eliminations (induction, apprenticeship or probation).
+    /// A regular employee is never eliminated here: unfitness for the job goes through retraining and an HR decision (SPEC R10.2).</summary>
+    public StageChange Eliminate(DateOnly on, DateOnly today)
+    {
+        RefuseAfterExit();
+        if (Stage == Stage.Regular)
+        {
+            throw new DomainException("A regular employee is not eliminated at a gate; record a departure instead.");
+        }
+
+        return Change(Stage.Eliminated, StageChangeKind.Elimination, on, today);
+    }
+
+    /// <summary>离职 — the person leaves the company, from any stage still on the path.</summary>
+    public StageChange Leave(DateOnly on, DateOnly today)
+    {
+        RefuseAfterExit();
+        return Change(Stage.Left, StageChangeKind.Departure, on, today);
+    }
+
+    /// <summary>
+    /// The one way back after elimination or departure: a reinstatement decided by HR and documented
+    /// (the reference of the decision is required). The person returns to the stage they left from or an earlier one.
+    /// </summary>
+    public StageChange Reinstate(Stage to, Stage leftFrom, string document, DateOnly on, DateOnly today)
+    {
+        if (!Stage.IsTerminal())
+        {
+            throw new DomainException("Only an eliminated person or one who has left can be reinstated.");
+        }
+
+        if (string.IsNullOrWhiteSpace(document))
+        {
+            throw new DomainException("A reinstatement needs the reference of its document.");
+        }
+
+        if (to.IsTerminal() || leftFrom.IsTerminal() || to > leftFrom)
+        {
+            throw new DomainException("A reinstatement returns the person to the stage they left from or an earlier one.");
+        }
+
+        return Change(to, StageChangeKind.Reinstatement, on, today);
+    }
+
+    /// <summary>Sets the start of the current stage for a person whose history predates the system (imports, demo data).</summary>
+    public void CorrectStageSince(DateOnly since)
+    {
+        if (since < HireDate)
+        {
+            throw new DomainException("The date of a stage change cannot be before the hire date.");
+        }
+
+        StageSince = since;
+    }
+
+    /// <summary>The stage that follows on the path, if any.</summary>
+    public static Stage? NextStage(Stage s) => s switch
+    {
+        Stage.Induction => Stage.Apprenticeship,
+        Stage.Apprenticeship => Stage.Probation,
+        Stage.Probation => Stage.Regular,
+        _ => null,
+    };
+
+    private void RefuseAfterExit()
+    {
+        if (Stage == Stage.Eliminated)
+        {
+            throw new DomainException("No change after elimination except a documented reinstatement by HR.");
+        }
+
+        if (Stage == Stage.Left)
+        {
+            throw new DomainException("No change after leaving except a documented reinstatement by HR.");
+        }
+    }
+
+    private StageChange Change(Stage to, StageChangeKind kind, DateOnly on, DateOnly today)
+    {
+        if (on > today)
+        {
+            throw new DomainException("The date of a stage change cannot be in the future.");
+        }
+
+        if (on < HireDate)
+        {
+            throw new DomainException("The date of a stage change cannot be before the hire date.");
+        }
+
+        if (on < StageStart)
+        {
+            throw new DomainException("The date of a stage change cannot be before the start of the current stage.");
+        }
+
+        var change = new StageChange(Stage, to, kind, on);
+        Stage = to;
+        StageSince = on;
+        return change;
     }
 
     public static string NormalizeNumber(string number) => number.Trim().ToUpperInvariant();
@@ -153,6 +291,7 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         b.Property(x => x.Phone).HasMaxLength(Employee.PhoneMax);
         b.Property(x => x.Stage).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(x => x.Stage);
+        b.Ignore(x => x.StageStart);
         b.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Team).WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Posts).WithMany().UsingEntity("EmployeePost");

@@ -80,4 +80,18 @@ public static class Policies
 
     /// <summary>Turn QA findings into retraining and training needs: QA, trainers, team leads, supervisors, department managers.</summary>
     public const string QualityCoach = "Quality.Coach";
+    /// <summary>Record gate results and eliminations: trainers (induction), supervisors and department managers (apprenticeship, probation), within their scope.</summary>
+    public const string GateAssess = "Gate.Assess";
+
+    /// <summary>Documented reinstatement after elimination or departure, and departures: HR.</summary>
+    public const string StageHr = "Stage.Hr";
+
+    /// <summary>Cohorts, program templates and their scheduling: trainers and HR.</summary>
+    public const string CohortsManage = "Cohorts.Manage";
+
+    /// <summary>Coaching steps and daily evaluations of apprentices: team leads and supervisors, within their scope.</summary>
+    public const string Coach = "Coach";
+
+    /// <summary>Training sessions: create, mark attendance, print the sign-in sheet — trainers, HR and supervisors (the owners of induction days).</summary>
+    public const string SessionsManage = "Sessions.Manage";
 }

@@ -26,3 +26,19 @@ public static class Stages
 
     public static bool IsTerminal(this Stage stage) => stage is Stage.Eliminated or Stage.Left;
 }
+
+/// <summary>The four kinds of stage change the stage machine allows.</summary>
+public enum StageChangeKind
+{
+    /// <summary>晋级 — to the next stage after a passed gate.</summary>
+    Promotion,
+    /// <summary>淘汰 — one of the three eliminations.</summary>
+    Elimination,
+    /// <summary>离职 — left the company.</summary>
+    Departure,
+    /// <summary>恢复 — back on the path by a documented HR decision.</summary>
+    Reinstatement,
+}
+
+/// <summary>A stage change the entity accepted; the pipeline records it as a stage event with who, why and the gate result behind it.</summary>
+public sealed record StageChange(Stage From, Stage To, StageChangeKind Kind, DateOnly On);

@@ -1,0 +1,19 @@
+using AgentPath.Web.Features.Coaching;
+using AgentPath.Web.Features.People;
+
+namespace AgentPath.Web.Features.Pipeline;
+
+public static class PipelineSetup
+{
+    /// <summary>The pipeline with induction, coaching, training sessions and records. The QA-evaluation gate source plugs in here as another <see cref="IGatePartSource"/>.</summary>
+    public static IServiceCollection AddPipeline(this IServiceCollection services) => services
+        .AddScoped<StageService>()
+        .AddScoped<CohortService>()
+        .AddScoped<CoachingService>()
+        .AddScoped<Training.SessionAccess>()
+        .AddScoped<IGatePartSource, ExamAttemptSource>()
+        .AddScoped<IGatePartSource, DailyEvaluationSource>()
+        .AddScoped<IGatePartSource, TrainingHoursSource>()
+        .AddScoped<IGatePartSource, QualityGateSource>()
+        .AddScoped<ITimelineSource, StageTimelineSource>();
+}

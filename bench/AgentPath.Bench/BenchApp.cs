@@ -1,6 +1,9 @@
 using AgentPath.Web.Data;
+using AgentPath.Web.Features.Assessments;
 using AgentPath.Web.Features.Notifications;
 using AgentPath.Web.Features.People;
+using AgentPath.Web.Features.Quality;
+using AgentPath.Web.Features.Training;
 using AgentPath.Web.Infrastructure.Files;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
@@ -13,7 +16,7 @@ namespace AgentPath.Bench;
 /// <summary>
 /// The app's services without a web server, on a fresh SQLite file in a temporary folder: the same
 /// extension methods Program.cs calls (AddAppDatabase with its SqlitePragmas interceptor, AddAppAccess
-/// for Identity, AddFileStore, AddPeople, AddNotifications), migrations applied (WAL), reference data
+/// for Identity, AddFileStore, AddPeople, AddNotifications, AddTrainingNeeds, AddQuality), migrations applied (WAL), reference data
 /// and the demo call center seeded. The actor is a fixed <see cref="SystemActor"/>.
 /// </summary>
 public sealed class BenchApp : IAsyncDisposable
@@ -62,6 +65,9 @@ public sealed class BenchApp : IAsyncDisposable
         services.AddFileStore(config, root);
         services.AddPeople();
         services.AddNotifications();
+        services.AddAssessments(); // the demo seed's exams use the engine (its background jobs do not run here: no host)
+        services.AddTrainingNeeds();
+        services.AddQuality(config);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var app = new BenchApp(root, provider, config, keep);

@@ -14,6 +14,8 @@ public static class BenchProgram
             RosterBench.Usage, RosterBench.RunAsync),
         new("examday", "Exam day: N agents start, load, save 50 answers and submit against the app on Kestrel; lost answers; a raw ADO.NET floor.",
             ExamDayBench.Usage, ExamDayBench.RunAsync),
+        new("recordings", "Bulk registration of one day's calls (270,000 rows of a 20,000-seat center) from a .csv export, against a raw ADO.NET floor.",
+            RecordingsBench.Usage, RecordingsBench.RunAsync),
     ];
 
     /// <summary>The arguments as given (a benchmark may restart itself with them).</summary>

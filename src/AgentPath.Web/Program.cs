@@ -63,6 +63,16 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizePage("/Quality/Findings", Policies.QualityCoach);
         o.Conventions.AuthorizePage("/Quality/Retraining", Policies.QualityCoach);
         o.Conventions.AuthorizePage("/Quality/Reports", Policies.ResultsRead);
+        o.Conventions.AuthorizePage("/Pipeline/Cohorts/Gate", Policies.GateAssess);
+        o.Conventions.AuthorizePage("/Pipeline/FunnelPage", Policies.ResultsRead);
+        o.Conventions.AuthorizeFolder("/Coaching", Policies.ResultsRead);
+        o.Conventions.AuthorizeFolder("/Induction", Policies.ResultsRead);
+        o.Conventions.AuthorizePage("/Induction/Revise", Policies.CohortsManage);
+        o.Conventions.AuthorizePage("/Training/Hours/Index", Policies.ResultsRead);
+        o.Conventions.AuthorizePage("/Training/Sessions/Edit", Policies.SessionsManage);
+        o.Conventions.AuthorizePage("/Training/Sessions/Code", Policies.SessionsManage);
+        o.Conventions.AuthorizePage("/Training/Sessions/Sheet", Policies.SessionsManage);
+        o.Conventions.AllowAnonymousToPage("/Records/Verify");
         o.Conventions.AuthorizeFolder("/Plans/Monthly", Policies.PlansRead);
         o.Conventions.AuthorizeFolder("/Plans/Reviews", Policies.PlansRead);
         o.Conventions.AuthorizePage("/Plans/Surveys/New", Policies.TrainingDeliver);

@@ -28,6 +28,9 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>The app's address on a real Kestrel port, such as http://127.0.0.1:40123/.</summary>
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>The app's services, for a test that must set up what no screen makes (exam attempts taken earlier, a session starting now).</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The fixture is not initialised.");
+
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture is not initialised.");
 
     /// <summary>

@@ -33,6 +33,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentActor actor
     public DbSet<Features.Assessments.AttemptResult> AttemptResults => Set<Features.Assessments.AttemptResult>();
     public DbSet<Features.Assessments.ExamQuestionStat> ExamQuestionStats => Set<Features.Assessments.ExamQuestionStat>();
     public DbSet<Features.Assessments.ExamOptionStat> ExamOptionStats => Set<Features.Assessments.ExamOptionStat>();
+    public DbSet<Features.Assessments.PendingStat> PendingStats => Set<Features.Assessments.PendingStat>();
     public DbSet<Features.Assessments.PointsRule> PointsRules => Set<Features.Assessments.PointsRule>();
     public DbSet<Features.Assessments.PointsEntry> PointsEntries => Set<Features.Assessments.PointsEntry>();
     public DbSet<Features.Training.TrainingNeed> TrainingNeeds => Set<Features.Training.TrainingNeed>();
@@ -53,6 +54,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentActor actor
     public DbSet<Features.Training.TrainingSession> TrainingSessions => Set<Features.Training.TrainingSession>();
     public DbSet<Features.Training.Attendance> Attendances => Set<Features.Training.Attendance>();
     public DbSet<Features.Training.SessionFeedback> SessionFeedbacks => Set<Features.Training.SessionFeedback>();
+    public DbSet<Features.Training.CoursewareFile> CoursewareFiles => Set<Features.Training.CoursewareFile>();
     public DbSet<Features.Training.TrainingHoursEntry> TrainingHoursEntries => Set<Features.Training.TrainingHoursEntry>();
     public DbSet<Features.Pipeline.StageEvent> StageEvents => Set<Features.Pipeline.StageEvent>();
     public DbSet<Features.Pipeline.GateDefinition> GateDefinitions => Set<Features.Pipeline.GateDefinition>();

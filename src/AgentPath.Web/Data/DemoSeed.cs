@@ -226,9 +226,10 @@ public static class DemoSeed
         }
 
         await db.SaveChangesAsync();
-        await Features.Assessments.AssessmentsDemo.SeedDemoAsync(db, sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(), time, sp.GetRequiredService<WriteGate>());
-        await Features.Quality.QualityDemoSeed.RunAsync(sp);
+        await Features.Assessments.AssessmentsDemo.SeedDemoAsync(db, sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(), time, sp.GetRequiredService<WriteGate>(), sp.GetRequiredService<Features.Assessments.AnswerWriter>(), sp.GetRequiredService<Features.Assessments.ExamStatsJob>());
         await Features.Pipeline.PipelineDemoSeed.SeedDemoAsync(db, time);
+        await Features.Training.TrainingDemoSeed.SeedDemoAsync(db, time);
+        await Features.Quality.QualityDemoSeed.RunAsync(sp);
         await Features.Plans.PlansDemoSeed.SeedDemoAsync(db, time);
         if (demoAgent is not null && await db.Users.FirstOrDefaultAsync(u => u.EmployeeId == demoAgent.Id) is { } agentUser)
         {

@@ -96,7 +96,9 @@ public abstract class AttemptTests<TFactory>(TFactory factory) : IClassFixture<T
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsync($"/api/v1/exams/{examId}/attempts", null)).StatusCode); // no attempts left
 
-        // The paper analysis took the attempt in at submit.
+        // The paper analysis takes the attempt in moments after the submit (in a batch); run the batch now.
+        await factory.Services.GetRequiredService<ExamStatsJob>().RunOnceAsync();
+        Assert.False(await factory.QueryAsync(db => db.PendingStats.AnyAsync(p => p.AttemptId == attempt.Id)));
         var stats = await factory.QueryAsync(db => db.ExamQuestionStats.Where(s => s.ExamId == examId).ToListAsync());
         Assert.All(stats, s => Assert.Equal(1, s.N));
         var grades = await factory.QueryAsync(db => db.ItemGrades.Where(g => db.AttemptItems.Any(i => i.Id == g.AttemptItemId && i.AttemptId == attempt.Id))
@@ -170,6 +172,38 @@ public abstract class AttemptTests<TFactory>(TFactory factory) : IClassFixture<T
         var result = await (await api.PostAsync($"/api/v1/attempts/{attempt.Id}/submit", null)).Content.ReadFromJsonAsync<Result>();
         var key = (await QuestionsAsync([q.Id]))[q.Id];
         Assert.Equal(key.Options.First(o => o.Id == q.Options[0].Id).Fraction >= 1 ? 5m : 0m, result!.Score);
+    }
+
+    [Fact]
+    public async Task The_clients_word_on_time_is_ignored_only_the_servers_clock_decides()
+    {
+        var examId = await NewExamAsync();
+        using var api = await factory.BearerAsync("agent");
+        var attempt = (await (await api.PostAsync($"/api/v1/exams/{examId}/attempts", null)).Content.ReadFromJsonAsync<AttemptView>())!;
+        var q = attempt.Questions.First(x => x.Type == "single");
+
+        // Before the deadline, a client that says its time is up (its clock runs fast) is still heard.
+        var early = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/attempts/{attempt.Id}/answers/{q.Id}")
+        {
+            Content = JsonContent.Create(new { response = q.Options[0].Id, seq = 1, savedAt = attempt.Deadline.AddHours(1), timeUp = true }),
+        };
+        early.Headers.Date = attempt.Deadline.AddHours(1);
+        Assert.Equal(HttpStatusCode.NoContent, (await api.SendAsync(early)).StatusCode);
+
+        // After the deadline and its grace, a client that says it still has time (its clock runs slow) is refused.
+        factory.Clock.SetUtcNow(attempt.Deadline + TimeSpan.FromSeconds(61));
+        var late = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/attempts/{attempt.Id}/answers/{q.Id}")
+        {
+            Content = JsonContent.Create(new { response = q.Options[1].Id, seq = 2, savedAt = attempt.Deadline.AddMinutes(-10), timeLeft = 600 }),
+        };
+        late.Headers.Date = attempt.Deadline.AddMinutes(-10);
+        Assert.Equal(HttpStatusCode.Conflict, (await api.SendAsync(late)).StatusCode);
+
+        var item = await factory.QueryAsync(db => db.AttemptItems.SingleAsync(i => i.AttemptId == attempt.Id && i.QuestionId == q.Id));
+        Assert.Equal(q.Options[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Response);
+        Assert.Equal(1, item.Seq);
+        var row = await factory.QueryAsync(db => db.Attempts.SingleAsync(a => a.Id == attempt.Id));
+        Assert.Equal(attempt.Deadline, row.Deadline); // the deadline was fixed by the server at start, and nothing the client sent moved it
     }
 
     [Fact]

@@ -55,6 +55,11 @@ public abstract class QuestionImportTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.OK, commit.StatusCode);
         Assert.Equal(importable, (await commit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("imported").GetInt32());
         Assert.Equal(before + importable, await factory.QueryAsync(db => db.Questions.CountAsync()));
+
+        // Committing the same import again is refused and imports nothing.
+        var again = await api.PostAsJsonAsync($"/api/v1/question-bank/imports/{id}/commit", new { skipUnsupported = true });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(before + importable, await factory.QueryAsync(db => db.Questions.CountAsync()));
     }
 
     [Fact]

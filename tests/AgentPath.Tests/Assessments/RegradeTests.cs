@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using AgentPath.Tests.Infrastructure;
 using AgentPath.Web.Features.Assessments;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentPath.Tests.Assessments;
 
@@ -42,6 +43,7 @@ public abstract class RegradeTests<TFactory>(TFactory factory) : IClassFixture<T
         await agent.PutAsJsonAsync($"/api/v1/attempts/{attempt.Id}/answers/{shortQ.Id}", new { response = "先深呼吸，再和组长复盘。", seq = 1 });
         var submitted = await (await agent.PostAsync($"/api/v1/attempts/{attempt.Id}/submit", null)).Content.ReadFromJsonAsync<AttemptTests<TFactory>.Result>();
         Assert.Equal(0m, submitted!.Score);
+        await factory.Services.GetRequiredService<ExamStatsJob>().RunOnceAsync(); // the analysis has taken the attempt in
 
         // The short answer waits in the grading queue, anonymised.
         using var trainer = await factory.SignedInAsync("trainer");
@@ -57,6 +59,12 @@ public abstract class RegradeTests<TFactory>(TFactory factory) : IClassFixture<T
         }));
         Assert.Equal(HttpStatusCode.Redirect, graded.StatusCode);
 
+        // The hand-graded answer joins the paper analysis, and the single choice's "rest of the attempt" grows by its score.
+        async Task<(int N, double X, double Y)> StatAsync(int q) => await factory.QueryAsync(db => db.ExamQuestionStats
+            .Where(s => s.ExamId == examId && s.QuestionId == q).Select(s => new ValueTuple<int, double, double>(s.N, s.SumX, s.SumY)).SingleAsync());
+        Assert.Equal((1, 4d, 0d), await StatAsync(shortQ.Id));
+        Assert.Equal((1, 0d, 4d), await StatAsync(single.Id));
+
         // The single choice's key was wrong: the option the agent chose is the right one.
         token = await trainer.FormTokenAsync($"/question-bank/regrade/{single.Id}");
         var regrade = await trainer.PostAsync($"/question-bank/regrade/{single.Id}", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -65,6 +73,9 @@ public abstract class RegradeTests<TFactory>(TFactory factory) : IClassFixture<T
             ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.OK, regrade.StatusCode);
+
+        Assert.Equal((1, 5d, 4d), await StatAsync(single.Id));
+        Assert.Equal((1, 4d, 5d), await StatAsync(shortQ.Id));
 
         var results = await factory.QueryAsync(db => db.AttemptResults.Where(r => r.AttemptId == attempt.Id).OrderBy(r => r.Id).ToListAsync());
         Assert.Equal([GradeSource.Auto, GradeSource.Manual, GradeSource.Regrade], results.Select(r => r.Source));

@@ -172,6 +172,38 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
                 return (await db.Questions.Where(q => q.Type != AgentPath.Web.Features.Assessments.QuestionType.Short).Select(q => q.Id).FirstAsync(), Missing);
             case "cohort":
                 return (await db.Cohorts.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(), Missing);
+            case "certificate":
+            case "gate-result":
+            {
+                var seen = await DemoPeople.ExpectedScopeAsync(factory, login);
+                var me = user.EmployeeId ?? -1;
+                if (kind == "certificate")
+                {
+                    var inCert = await db.Certificates.Where(c => seen.Contains(c.EmployeeId)).OrderBy(c => c.EmployeeId == me ? 0 : 1).ThenBy(c => c.Id).Select(c => c.Id).FirstAsync();
+                    var outCert = await db.Certificates.Where(c => !seen.Contains(c.EmployeeId)).Select(c => (int?)c.Id).FirstOrDefaultAsync();
+                    return (inCert, outCert ?? Missing);
+                }
+
+                var inResult = await db.GateResults.Where(r => seen.Contains(r.EmployeeId)).OrderBy(r => r.EmployeeId == me ? 0 : 1).ThenBy(r => r.Id).Select(r => r.Id).FirstAsync();
+                var outResult = await db.GateResults.Where(r => !seen.Contains(r.EmployeeId)).Select(r => (long?)r.Id).FirstOrDefaultAsync();
+                return ((int)inResult, (int)(outResult ?? Missing));
+            }
+
+            case "program":
+                return (await db.ProgramTemplates.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(), Missing);
+            case "session":
+            {
+                // In: a session whose audience (cohort or team) holds someone in the role's scope. Out: one whose audience holds nobody in it.
+                var seen = await DemoPeople.ExpectedScopeAsync(factory, login);
+                var me = user.EmployeeId ?? -1;
+                var visible = await db.TrainingSessions.Where(s => s.InstructorEmployeeId == me
+                        || (s.CohortId != null && db.CohortMembers.Any(m => m.CohortId == s.CohortId && seen.Contains(m.EmployeeId)))
+                        || (s.TeamId != null && db.Employees.Any(e => e.TeamId == s.TeamId && seen.Contains(e.Id))))
+                    .OrderBy(s => s.Id).Select(s => s.Id).ToListAsync();
+                var hidden = await db.TrainingSessions.Where(s => !visible.Contains(s.Id)).OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync();
+                return (visible.First(), hidden ?? Missing);
+            }
+
             case "paper":
                 return (await db.Papers.Select(p => p.Id).FirstAsync(), Missing);
             case "any-exam":
@@ -195,6 +227,31 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
                 return (myAttempt, (int)(notSeen ?? Missing));
             }
 
+            case "recording":
+            {
+                // In: the person's own call, else one of someone in the scope. Out: a call of someone outside it.
+                var seen = await DemoPeople.ExpectedScopeAsync(factory, login);
+                var own = user.EmployeeId is { } emp ? await db.Recordings.Where(r => r.EmployeeId == emp).Select(r => (long?)r.Id).FirstOrDefaultAsync() : null;
+                var inRec = own ?? await db.Recordings.Where(r => seen.Contains(r.EmployeeId)).Select(r => r.Id).FirstAsync();
+                var outRec = await db.Recordings.Where(r => !seen.Contains(r.EmployeeId)).Select(r => (long?)r.Id).FirstOrDefaultAsync();
+                return ((int)inRec, (int)(outRec ?? Missing));
+            }
+
+            case "evaluation":
+            {
+                // A submitted QA evaluation (not a calibration scoring): the agent's own, else one in the scope; out: one outside it.
+                var seen = await DemoPeople.ExpectedScopeAsync(factory, login);
+                var done = db.Evaluations.Where(e => e.CalibrationSessionId == null && e.Status != AgentPath.Web.Features.Quality.EvaluationStatus.Draft);
+                var own = user.EmployeeId is { } emp ? await done.Where(e => e.EmployeeId == emp).Select(e => (int?)e.Id).FirstOrDefaultAsync() : null;
+                var inEval = own ?? await done.Where(e => seen.Contains(e.EmployeeId)).Select(e => e.Id).FirstAsync();
+                var outEval = await done.Where(e => !seen.Contains(e.EmployeeId)).Select(e => (int?)e.Id).FirstOrDefaultAsync();
+                return (inEval, outEval ?? Missing);
+            }
+
+            case "scorecard":
+                return (await db.Scorecards.Select(c => c.Id).FirstAsync(), Missing);
+            case "calibration":
+                return (await db.CalibrationSessions.Select(c => c.Id).FirstAsync(), Missing);
             default:
                 throw new InvalidOperationException($"Unknown record kind '{kind}' in the matrix.");
         }

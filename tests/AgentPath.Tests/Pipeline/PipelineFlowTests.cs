@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AgentPath.Tests.Infrastructure;
+using AgentPath.Tests.Quality;
 using AgentPath.Web.Features.Assessments;
 using AgentPath.Web.Features.People;
 using AgentPath.Web.Features.Pipeline;
@@ -83,6 +84,36 @@ public abstract class PipelineFlowTests<TFactory>(TFactory factory) : IClassFixt
     private static object Entered(string kind, decimal score) => new { kind, score, reference = "评分表 2026-11 #" + kind };
 
     [Fact]
+    public async Task The_recording_qa_part_comes_from_the_trainees_qa_evaluations_and_is_entered_only_when_none_is_on_file()
+    {
+        var id = (await TraineesAsync())[^1];
+        using var qa = await factory.BearerAsync("qa");
+        var number = await factory.QueryAsync(db => db.Employees.Where(e => e.Id == id).Select(e => e.EmployeeNumber).SingleAsync());
+        var upload = await qa.UploadAsync(number, AgentPath.Web.Features.Quality.DemoAudio.Wav(10, 3), duration: 10);
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var call = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var card = (await qa.GetFromJsonAsync<List<AgentPath.Web.Features.Quality.QualityApi.ScorecardDto>>("/api/v1/scorecards"))!
+            .Single(c => c.Name == AgentPath.Web.Features.Quality.QualityDemoSeed.SevenDimensions);
+        var items = card.Sections.SelectMany(s => s.Items).Select(i => new { itemId = i.Id, value = i.Scale switch { "YesNo" => 1m, "OneToFive" => 5m, _ => i.MaxPoints } }).ToList();
+        var evaluation = await qa.PostAsJsonAsync("/api/v1/evaluations", new { recordingId = call, scorecardId = card.Id, items, submit = true });
+        await ExpectAsync(HttpStatusCode.Created, evaluation);
+        var evaluationId = (await evaluation.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+
+        using var trainer = await factory.BearerAsync("trainer");
+        var preview = await trainer.GetFromJsonAsync<Preview>($"/api/v1/people/{id}/gate");
+        var recording = preview!.Parts.Single(p => p.Kind == "RecordingQa");
+        Assert.Equal(100m, recording.Score);
+        Assert.Equal("Quality", recording.Source);
+        Assert.False(recording.Entered);
+        Assert.Contains("#" + evaluationId.ToString(System.Globalization.CultureInfo.InvariantCulture), recording.Reference, StringComparison.Ordinal);
+
+        // No mock call has been scored for this trainee: the assessor enters that part, with its reference.
+        var mock = preview.Parts.Single(p => p.Kind == "MockCall");
+        Assert.True(mock.Entered);
+        Assert.Null(mock.Score);
+    }
+
+    [Fact]
     public async Task A_trainee_passes_the_induction_gate_then_apprenticeship_and_probation_to_regular()
     {
         var id = (await TraineesAsync())[0];
@@ -104,7 +135,9 @@ public abstract class PipelineFlowTests<TFactory>(TFactory factory) : IClassFixt
         var pass = await trainer.PostAsJsonAsync($"/api/v1/people/{id}/gate-results", new { entered = new[] { Entered("RecordingQa", 85), Entered("MockCall", 80) }, teamId = team });
         await ExpectAsync(HttpStatusCode.Created, pass);
         var result = (await pass.Content.ReadFromJsonAsync<ResultView>())!;
-        Assert.Equal(89.5m, result.Composite); // 0.4 × 100 + 0.3 × 85 + 0.3 × 80
+        // 0.4 × 100 + 0.3 × QA + 0.3 × mock call: each QA part is the trainee's QA evaluations where the demo has them, else the number entered.
+        decimal PartScore(string kind) => result.Parts.Single(p => p.Kind == kind).Score!.Value;
+        Assert.Equal(Math.Round(40m + (0.3m * PartScore("RecordingQa")) + (0.3m * PartScore("MockCall")), 1, MidpointRounding.AwayFromZero), result.Composite);
         Assert.Equal("Passed", result.Outcome);
         Assert.Contains("刘洋", result.Assessor);
 

@@ -81,7 +81,7 @@ public static class AssessmentsDemo
         ("品质意识", 3, Single("质检七个维度不包括以下哪一项？", "通话时长越短越好", "业务技能", "服务态度", "语音语调")),
     ];
 
-    public static async Task SeedDemoAsync(AppDbContext db, IMemoryCache cache, TimeProvider time, WriteGate gate)
+    public static async Task SeedDemoAsync(AppDbContext db, IMemoryCache cache, TimeProvider time, WriteGate gate, AnswerWriter writer, ExamStatsJob statsJob)
     {
         if (await db.Questions.AnyAsync())
         {
@@ -127,7 +127,7 @@ public static class AssessmentsDemo
         // Last month's attempts: each agent answers with a skill of their own, harder questions less often right.
         var rng = new Random(202610);
         var clock = new DemoClock(october.OpensAt.AddHours(1));
-        var engine = new ExamEngine(db, clock, cache, new SystemActor("trainer"), gate);
+        var engine = new ExamEngine(db, clock, cache, new SystemActor("trainer"), gate, writer, statsJob);
         foreach (var person in floor.Where(e => e.HireDate < DateOnly.FromDateTime(october.OpensAt.UtcDateTime)))
         {
             clock.Now = october.OpensAt.AddMinutes(rng.Next(0, 60 * 48));
@@ -149,6 +149,10 @@ public static class AssessmentsDemo
             clock.Now = clock.Now.AddMinutes(25);
             await engine.SubmitAsync(attempt.Id, person.Id, atDeadline: false);
             db.ChangeTracker.Clear();
+        }
+
+        while (await engine.FoldPendingStatsAsync(ExamStatsJob.BatchSize) > 0)
+        {
         }
 
         // The trainer's written analysis quotes what the figures say.

@@ -7,6 +7,10 @@ public static class AssessmentsSetup
         services.AddMemoryCache();
         services.AddScoped<ExamEngine>();
         services.AddScoped<QuestionImporter>();
+        services.AddSingleton<AnswerWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<AnswerWriter>());
+        services.AddSingleton<ExamStatsJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExamStatsJob>());
         services.AddSingleton<DeadlineJob>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineJob>());
         return services;

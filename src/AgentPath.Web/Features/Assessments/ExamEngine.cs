@@ -29,7 +29,7 @@ public enum SaveOutcome
 /// The exam engine: starts attempts, saves answers as they change, submits and grades. It knows
 /// nothing of gates or plans; they use its results. The server's clock decides every deadline.
 /// </summary>
-public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache cache, ICurrentActor actor, WriteGate gate)
+public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache cache, ICurrentActor actor, WriteGate gate, AnswerWriter writer, ExamStatsJob statsJob)
 {
     /// <summary>The month of pay (Asia/Shanghai) an attempt's points belong to.</summary>
     public static readonly TimeZoneInfo CenterTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
@@ -256,11 +256,14 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
 
         var now = time.GetUtcNow();
         int updated;
-        using (await gate.EnterAsync(ct))
+        if (writer.Enabled)
         {
-            updated = await db.AttemptItems
-            .Where(i => i.AttemptId == attemptId && i.QuestionId == questionId && i.Seq < seq && i.Attempt.Status == AttemptStatus.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Response, json).SetProperty(i => i.Seq, seq).SetProperty(i => i.SavedAt, now), ct);
+            // Not cancelled with the request: once queued, the save is written, and a resend finds it (same sequence number).
+            updated = await writer.WriteAsync(attemptId, questionId, json, seq, now) ? 1 : 0;
+        }
+        else
+        {
+            updated = await WriteAnswerAsync(db, attemptId, questionId, json, seq, now, ct);
         }
 
         if (updated == 1)
@@ -272,6 +275,12 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
             .Select(i => new { i.Attempt.Status }).FirstOrDefaultAsync(ct);
         return state is null ? SaveOutcome.NotFound : state.Status != AttemptStatus.Open ? SaveOutcome.Closed : SaveOutcome.Older;
     }
+
+    /// <summary>The one UPDATE of a save: only if the stored sequence number is lower and the attempt is still open.</summary>
+    public static Task<int> WriteAnswerAsync(AppDbContext db, long attemptId, int questionId, string json, long seq, DateTimeOffset now, CancellationToken ct) =>
+        db.AttemptItems
+            .Where(i => i.AttemptId == attemptId && i.QuestionId == questionId && i.Seq < seq && i.Attempt.Status == AttemptStatus.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Response, json).SetProperty(i => i.Seq, seq).SetProperty(i => i.SavedAt, now), ct);
 
     /// <summary>A response in its stored form: an option id, an array of ids, a string, or null (cleared). Null return = not a response.</summary>
     public static string? Canonical(JsonElement r) => r.ValueKind switch
@@ -312,20 +321,57 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         }
 
         cache.Remove(("attempt", attemptId));
+        statsJob.Signal();
         return await CurrentResultAsync(attemptId, ct);
+    }
+
+    private sealed record GradingMeta(long Id, int ExamId, int EmployeeId, bool FinishedAtDeadline, string Title, ExamKind Kind, bool CountsForPoints, decimal PassPercent);
+
+    /// <summary>One answer as grading sees it.</summary>
+    private sealed record Scored(long ItemId, int QuestionId, string? Response, decimal? Score);
+
+    /// <summary>Question keys by id, from memory (a key changes only by a saved edit or regrade, which moves the generation).</summary>
+    private async Task<Dictionary<int, QuestionKey>> KeysAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        var generation = ReferenceData.Generation;
+        var keys = new Dictionary<int, QuestionKey>(ids.Count);
+        var missing = new List<int>();
+        foreach (var id in ids)
+        {
+            if (cache.TryGetValue(("question-key", id, generation), out QuestionKey? key) && key is not null)
+            {
+                keys[id] = key;
+            }
+            else
+            {
+                missing.Add(id);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            foreach (var q in await db.Questions.AsNoTracking().Where(q => missing.Contains(q.Id)).ToListAsync(ct))
+            {
+                keys[q.Id] = cache.Set(("question-key", q.Id, generation), q.Key, TimeSpan.FromMinutes(10));
+            }
+        }
+
+        return keys;
     }
 
     private async Task GradeAsync(long attemptId, DateTimeOffset now, CancellationToken ct)
     {
-        var attempt = await db.Attempts.Include(a => a.Exam).ThenInclude(e => e.Paper).Include(a => a.Items).ThenInclude(i => i.Question)
-            .AsSplitQuery().SingleAsync(a => a.Id == attemptId, ct);
+        var attempt = await db.Attempts.Where(a => a.Id == attemptId).Select(a => new GradingMeta(a.Id, a.ExamId, a.EmployeeId, a.FinishedAtDeadline,
+            a.Exam.Title, a.Exam.Kind, a.Exam.CountsForPoints, a.Exam.Paper.PassPercent)).SingleAsync(ct);
+        var items = await db.AttemptItems.Where(i => i.AttemptId == attemptId).Select(i => new { i.Id, i.QuestionId, i.Points, i.Response }).ToListAsync(ct);
+        var keys = await KeysAsync(items.Select(i => i.QuestionId).Distinct().ToList(), ct);
         var by = actor.UserName;
-        var scored = new List<(AttemptItem Item, decimal? Score)>();
-        foreach (var item in attempt.Items)
+        var scored = new List<Scored>(items.Count);
+        foreach (var item in items)
         {
-            var fraction = Grader.Fraction(item.Question.Key, item.Response);
+            var fraction = Grader.Fraction(keys[item.QuestionId], item.Response);
             var score = fraction is { } f ? Grader.Points(f, item.Points) : (decimal?)null;
-            scored.Add((item, score));
+            scored.Add(new Scored(item.Id, item.QuestionId, item.Response, score));
             if (score is { } s)
             {
                 db.ItemGrades.Add(new ItemGrade(item.Id, s, GradeSource.Auto, now, by));
@@ -333,83 +379,138 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         }
 
         var total = scored.Sum(x => x.Score ?? 0);
-        var max = attempt.Items.Sum(i => i.Points);
+        var max = items.Sum(i => i.Points);
         var provisional = scored.Any(x => x.Score is null);
-        var passed = max > 0 && total * 100 / max >= attempt.Exam.Paper.PassPercent;
+        var passed = max > 0 && total * 100 / max >= attempt.PassPercent;
         var result = new AttemptResult(attemptId, total, max, passed, provisional, GradeSource.Auto, now, by,
             attempt.FinishedAtDeadline ? "Finished at the deadline" : null);
         db.AttemptResults.Add(result);
-        await db.SaveChangesAsync(ct);
-
-        await AddToStatsAsync(attempt.ExamId, scored, total, ct);
-        if (!provisional)
+        if (!provisional && attempt.CountsForPoints)
         {
             await AwardPointsAsync(attempt, result, now, ct);
+        }
+
+        // The paper analysis takes the attempt in shortly after, in a batch (ExamStatsJob): the submit itself touches no shared row.
+        db.PendingStats.Add(new PendingStat(attemptId, attempt.ExamId, now));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>One question's share of a batch of attempts in the running sums.</summary>
+    private sealed class Delta
+    {
+        public int N;
+        public double X, X2, Y, Y2, XY;
+
+        public void Add(double x, double y)
+        {
+            N++;
+            X += x;
+            X2 += x * x;
+            Y += y;
+            Y2 += y * y;
+            XY += x * y;
+        }
+    }
+
+    /// <summary>On PostgreSQL, locks the exam's statistics rows in question order: every writer of the sums (fold, hand grade, rebuild) takes this lock first.</summary>
+    private async Task LockStatsAsync(int examId, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "ExamQuestionStats" WHERE "ExamId" = {examId} ORDER BY "QuestionId" FOR UPDATE""", ct);
         }
     }
 
     /// <summary>
-    /// Adds one graded attempt to the running sums of the paper analysis: one UPDATE for the question
-    /// rows and one for the option rows, whatever the number of questions (this runs inside the submit's
-    /// transaction, where every statement lengthens the time other submits and saves wait).
+    /// Adds submitted attempts waiting in the queue to the running sums of their exams' paper analysis,
+    /// up to <paramref name="limit"/> per exam, in one transaction: one UPDATE per hundred questions and
+    /// one per two hundred options for the whole batch, however many attempts it holds.
+    /// Returns how many attempts were added.
     /// </summary>
+    public async Task<int> FoldPendingStatsAsync(int limit, CancellationToken ct = default)
+    {
+        using var writing = await gate.EnterAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var exams = await db.PendingStats.Select(p => p.ExamId).Distinct().OrderBy(e => e).Take(20).ToListAsync(ct);
+        var folded = 0;
+        foreach (var examId in exams)
+        {
+            await LockStatsAsync(examId, ct);
+            var attemptIds = await db.PendingStats.Where(p => p.ExamId == examId).OrderBy(p => p.AttemptId).Select(p => p.AttemptId).Take(limit).ToListAsync(ct);
+            if (attemptIds.Count == 0)
+            {
+                continue;
+            }
+
+            var items = await db.AttemptItems.Where(i => attemptIds.Contains(i.AttemptId))
+                .Select(i => new { i.Id, i.AttemptId, i.QuestionId, i.Response }).ToListAsync(ct);
+            var grades = (await (from g in db.ItemGrades
+                                 join i in db.AttemptItems on g.AttemptItemId equals i.Id
+                                 where attemptIds.Contains(i.AttemptId)
+                                 select new { g.Id, g.AttemptItemId, g.Score }).ToListAsync(ct))
+                .GroupBy(g => g.AttemptItemId).ToDictionary(g => g.Key, g => (double)g.MaxBy(x => x.Id)!.Score);
+            var totals = items.GroupBy(i => i.AttemptId).ToDictionary(g => g.Key, g => g.Sum(i => grades.GetValueOrDefault(i.Id)));
+            var questions = new Dictionary<int, Delta>();
+            var options = new Dictionary<(int Q, int O), int>();
+            foreach (var i in items)
+            {
+                if (!grades.TryGetValue(i.Id, out var x))
+                {
+                    continue; // not graded yet (a short answer): it joins when graded by hand
+                }
+
+                (questions.TryGetValue(i.QuestionId, out var d) ? d : questions[i.QuestionId] = new Delta()).Add(x, totals[i.AttemptId] - x);
+                foreach (var o in ChosenOptions(i.Response).Distinct())
+                {
+                    options[(i.QuestionId, o)] = options.GetValueOrDefault((i.QuestionId, o)) + 1;
+                }
+            }
+
+            await ApplyStatsAsync(examId, questions, options, ct);
+            await db.PendingStats.Where(p => attemptIds.Contains(p.AttemptId)).ExecuteDeleteAsync(ct);
+            folded += attemptIds.Count;
+        }
+
+        await tx.CommitAsync(ct);
+        return folded;
+    }
+
     /// <remarks>The SQL text holds only column names and {n} placeholders; every value is a parameter.</remarks>
 #pragma warning disable EF1002, EF1003
-    private async Task AddToStatsAsync(int examId, List<(AttemptItem Item, decimal? Score)> scored, decimal total, CancellationToken ct)
+    private async Task ApplyStatsAsync(int examId, Dictionary<int, Delta> questions, Dictionary<(int Q, int O), int> options, CancellationToken ct)
     {
-        var rows = scored.Where(x => x.Score is not null).OrderBy(x => x.Item.QuestionId)
-            .Select(x => (Q: x.Item.QuestionId, X: (double)x.Score!.Value, Y: (double)(total - x.Score!.Value), Chosen: ChosenOptions(x.Item.Response))).ToList();
-        if (rows.Count == 0)
+        foreach (var chunk in questions.OrderBy(q => q.Key).Chunk(100))
         {
-            return;
+            var args = new List<object> { examId };
+            string P(object value)
+            {
+                args.Add(value);
+                return "{" + (args.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
+            }
+
+            var qs = chunk.Select(c => (Q: P(c.Key), D: c.Value)).ToList();
+            string Case(Func<Delta, object> value) => "CASE \"QuestionId\" " + string.Concat(qs.Select(q => $"WHEN {q.Q} THEN {P(value(q.D))} ")) + "END";
+            var sql = "UPDATE \"ExamQuestionStats\" SET " +
+                $"\"N\" = \"N\" + {Case(d => d.N)}, \"SumX\" = \"SumX\" + {Case(d => d.X)}, \"SumX2\" = \"SumX2\" + {Case(d => d.X2)}, " +
+                $"\"SumY\" = \"SumY\" + {Case(d => d.Y)}, \"SumY2\" = \"SumY2\" + {Case(d => d.Y2)}, \"SumXY\" = \"SumXY\" + {Case(d => d.XY)} " +
+                $"WHERE \"ExamId\" = {{0}} AND \"QuestionId\" IN ({string.Join(", ", qs.Select(q => q.Q))})";
+            await db.Database.ExecuteSqlRawAsync(sql, args.ToArray());
         }
 
-        var args = new List<object> { examId };
-        string P(object value)
+        foreach (var chunk in options.OrderBy(o => o.Key).Chunk(200))
         {
-            args.Add(value);
-            return "{" + (args.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
+            var args = new List<object> { examId };
+            string P(object value)
+            {
+                args.Add(value);
+                return "{" + (args.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
+            }
+
+            var cases = string.Concat(chunk.Select(c => $"WHEN \"QuestionId\" = {P(c.Key.Q)} AND \"OptionId\" = {P(c.Key.O)} THEN {P(c.Value)} "));
+            var inList = string.Join(", ", chunk.Select(c => c.Key.Q).Distinct().Select(q => P(q)));
+            var sql = $"UPDATE \"ExamOptionStats\" SET \"Count\" = \"Count\" + CASE {cases}ELSE 0 END WHERE \"ExamId\" = {{0}} AND \"QuestionId\" IN ({inList})";
+            await db.Database.ExecuteSqlRawAsync(sql, args.ToArray());
         }
-
-        var qs = rows.Select(r => (Q: P(r.Q), X: P(r.X), Y: P(r.Y))).ToList();
-        string Case(Func<(string Q, string X, string Y), string> value) =>
-            "CASE \"QuestionId\" " + string.Concat(qs.Select(q => $"WHEN {q.Q} THEN {value(q)} ")) + "END";
-        var inList = string.Join(", ", qs.Select(q => q.Q));
-        if (db.Database.IsNpgsql())
-        {
-            // Concurrent submits lock the shared rows in the same order, so none waits for another in a cycle.
-            await db.Database.ExecuteSqlRawAsync(
-                $"SELECT 1 FROM \"ExamQuestionStats\" WHERE \"ExamId\" = {{0}} AND \"QuestionId\" IN ({inList}) ORDER BY \"QuestionId\" FOR UPDATE", args.ToArray());
-        }
-
-        await db.Database.ExecuteSqlRawAsync(
-            "UPDATE \"ExamQuestionStats\" SET \"N\" = \"N\" + 1, " +
-            $"\"SumX\" = \"SumX\" + {Case(q => q.X)}, \"SumX2\" = \"SumX2\" + {Case(q => $"{q.X} * {q.X}")}, " +
-            $"\"SumY\" = \"SumY\" + {Case(q => q.Y)}, \"SumY2\" = \"SumY2\" + {Case(q => $"{q.Y} * {q.Y}")}, " +
-            $"\"SumXY\" = \"SumXY\" + {Case(q => $"{q.X} * {q.Y}")} " +
-            $"WHERE \"ExamId\" = {{0}} AND \"QuestionId\" IN ({inList})", args.ToArray());
-
-        var picks = rows.SelectMany(r => r.Chosen.Distinct().Select(o => (r.Q, O: o))).ToList();
-        if (picks.Count == 0)
-        {
-            return;
-        }
-
-        var optionArgs = new List<object> { examId };
-        string O(object value)
-        {
-            optionArgs.Add(value);
-            return "{" + (optionArgs.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
-        }
-
-        var where = string.Join(" OR ", picks.GroupBy(p => p.Q).Select(g => $"(\"QuestionId\" = {O(g.Key)} AND \"OptionId\" IN ({string.Join(", ", g.Select(p => O(p.O)))}))"));
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlRawAsync(
-                $"SELECT 1 FROM \"ExamOptionStats\" WHERE \"ExamId\" = {{0}} AND ({where}) ORDER BY \"QuestionId\", \"OptionId\" FOR UPDATE", optionArgs.ToArray());
-        }
-
-        await db.Database.ExecuteSqlRawAsync($"UPDATE \"ExamOptionStats\" SET \"Count\" = \"Count\" + 1 WHERE \"ExamId\" = {{0}} AND ({where})", optionArgs.ToArray());
     }
 #pragma warning restore EF1002, EF1003
 
@@ -429,15 +530,15 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         };
     }
 
-    private async Task AwardPointsAsync(Attempt attempt, AttemptResult result, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Books the points the result earns (added to the context; the caller saves).</summary>
+    private async Task AwardPointsAsync(GradingMeta attempt, AttemptResult result, DateTimeOffset now, CancellationToken ct)
     {
-        if (!attempt.Exam.CountsForPoints)
+        var rules = await cache.GetOrCreateAsync(("points-rules", attempt.Kind, ReferenceData.Generation), async e =>
         {
-            return;
-        }
-
-        var rules = await db.PointsRules.Where(r => r.Kind == attempt.Exam.Kind).OrderByDescending(r => r.MinPercent).ToListAsync(ct);
-        var points = PointsRule.For(rules, result.Percent);
+            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return await db.PointsRules.AsNoTracking().Where(r => r.Kind == attempt.Kind).OrderByDescending(r => r.MinPercent).ToListAsync(ct);
+        });
+        var points = PointsRule.For(rules!, result.Percent);
         if (points == 0)
         {
             return;
@@ -445,8 +546,7 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
 
         var month = TimeZoneInfo.ConvertTime(now, CenterTime).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         db.PointsEntries.Add(new PointsEntry(attempt.EmployeeId, month, points, "ExamAttempt", attempt.Id,
-            $"{attempt.Exam.Title}: {result.Percent}%", now, actor.UserName));
-        await db.SaveChangesAsync(ct);
+            $"{attempt.Title}: {result.Percent}%", now, actor.UserName));
     }
 
     /// <summary>A grader scores a short answer; the attempt's total becomes a new result row beside the provisional one.</summary>
@@ -466,9 +566,12 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         var now = time.GetUtcNow();
         using var writing = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var before = await LatestGradesAsync(item.AttemptId, ct);
         var previous = await db.ItemGrades.Where(g => g.AttemptItemId == attemptItemId).OrderByDescending(g => g.Id).FirstOrDefaultAsync(ct);
         db.ItemGrades.Add(new ItemGrade(attemptItemId, score, GradeSource.Manual, now, actor.UserName, comment, previous?.Id));
         await db.SaveChangesAsync(ct);
+        var after = new Dictionary<int, decimal>(before) { [item.QuestionId] = score };
+        await ShiftStatsAsync(item.AttemptId, item.Attempt.ExamId, before, after, ct);
         await RecomputeAsync(item.AttemptId, GradeSource.Manual, comment, now, ct);
         await tx.CommitAsync(ct);
         return true;
@@ -525,6 +628,50 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
     }
 
     /// <summary>A new result row from the latest grade of each answer, superseding the current one; points follow.</summary>
+    /// <summary>The latest score of each graded question of an attempt, by question.</summary>
+    private async Task<Dictionary<int, decimal>> LatestGradesAsync(long attemptId, CancellationToken ct) =>
+        (await (from g in db.ItemGrades
+                join i in db.AttemptItems on g.AttemptItemId equals i.Id
+                where i.AttemptId == attemptId
+                select new { g.Id, i.QuestionId, g.Score }).ToListAsync(ct))
+        .GroupBy(x => x.QuestionId).ToDictionary(g => g.Key, g => g.MaxBy(x => x.Id)!.Score);
+
+    /// <summary>
+    /// Moves one attempt's share of the running sums from its old grades to its new ones: a hand-graded
+    /// short answer joins the analysis, and the "rest of the attempt" of every other question grows with it.
+    /// </summary>
+    private async Task ShiftStatsAsync(long attemptId, int examId, Dictionary<int, decimal> before, Dictionary<int, decimal> after, CancellationToken ct)
+    {
+        await LockStatsAsync(examId, ct);
+        if (await db.PendingStats.AnyAsync(p => p.AttemptId == attemptId, ct))
+        {
+            return; // not in the sums yet: the fold will take its latest grades
+        }
+
+        var questions = before.Keys.Union(after.Keys).ToList();
+        var stats = await db.ExamQuestionStats.Where(s => s.ExamId == examId && questions.Contains(s.QuestionId)).ToDictionaryAsync(s => s.QuestionId, ct);
+        double oldTotal = (double)before.Values.Sum(), newTotal = (double)after.Values.Sum();
+        foreach (var q in questions)
+        {
+            if (!stats.TryGetValue(q, out var stat))
+            {
+                continue;
+            }
+
+            if (before.TryGetValue(q, out var o))
+            {
+                stat.Remove((double)o, oldTotal - (double)o);
+            }
+
+            if (after.TryGetValue(q, out var n))
+            {
+                stat.Add((double)n, newTotal - (double)n);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
     private async Task RecomputeAsync(long attemptId, GradeSource source, string? reason, DateTimeOffset now, CancellationToken ct)
     {
         var attempt = await db.Attempts.Include(a => a.Exam).ThenInclude(e => e.Paper).Include(a => a.Items).ThenInclude(i => i.Question)
@@ -559,21 +706,18 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
     }
 
     /// <summary>Rebuilds an exam's running sums from the latest grade of every answer (after a regrade).</summary>
+    /// <summary>Recomputes an exam's sums from every graded answer (after a key correction); attempts waiting in the queue are taken in too.</summary>
     private async Task RebuildStatsAsync(int examId, CancellationToken ct)
     {
+        await LockStatsAsync(examId, ct);
         var rows = await (from i in db.AttemptItems
                           where i.Attempt.ExamId == examId && i.Attempt.Status == AttemptStatus.Submitted
                           select new { i.Id, i.AttemptId, i.QuestionId, i.Response }).ToListAsync(ct);
-        var ids = rows.Select(r => r.Id).ToList();
-        var grades = new Dictionary<long, decimal>();
-        foreach (var chunk in ids.Chunk(2000))
-        {
-            foreach (var g in (await db.ItemGrades.Where(g => chunk.Contains(g.AttemptItemId)).ToListAsync(ct)).GroupBy(g => g.AttemptItemId))
-            {
-                grades[g.Key] = g.MaxBy(x => x.Id)!.Score;
-            }
-        }
-
+        var grades = (await (from g in db.ItemGrades
+                             join i in db.AttemptItems on g.AttemptItemId equals i.Id
+                             where i.Attempt.ExamId == examId
+                             select new { g.Id, g.AttemptItemId, g.Score }).ToListAsync(ct))
+            .GroupBy(g => g.AttemptItemId).ToDictionary(g => g.Key, g => g.MaxBy(x => x.Id)!.Score);
         var totals = rows.GroupBy(r => r.AttemptId).ToDictionary(g => g.Key, g => g.Sum(r => grades.GetValueOrDefault(r.Id)));
         var stats = await db.ExamQuestionStats.Where(s => s.ExamId == examId).ToListAsync(ct);
         foreach (var s in stats)
@@ -583,7 +727,15 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
             s.Reset(xs);
         }
 
+        var chosen = rows.Where(r => grades.ContainsKey(r.Id)).SelectMany(r => ChosenOptions(r.Response).Distinct().Select(o => (r.QuestionId, o)))
+            .GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var o in await db.ExamOptionStats.Where(o => o.ExamId == examId).ToListAsync(ct))
+        {
+            o.Reset(chosen.GetValueOrDefault((o.QuestionId, o.OptionId)));
+        }
+
         await db.SaveChangesAsync(ct);
+        await db.PendingStats.Where(p => p.ExamId == examId).ExecuteDeleteAsync(ct);
     }
 
     /// <summary>The attempt's current result: the newest row that no later row supersedes.</summary>

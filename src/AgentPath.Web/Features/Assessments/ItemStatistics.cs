@@ -30,6 +30,28 @@ public sealed class ExamQuestionStat
         MaxPoints = maxPoints;
     }
 
+    /// <summary>Adds one attempt's (item score, rest-of-attempt score) pair.</summary>
+    public void Add(double x, double y)
+    {
+        N++;
+        SumX += x;
+        SumX2 += x * x;
+        SumY += y;
+        SumY2 += y * y;
+        SumXY += x * y;
+    }
+
+    /// <summary>Takes one attempt's pair out again (its grade changed).</summary>
+    public void Remove(double x, double y)
+    {
+        N--;
+        SumX -= x;
+        SumX2 -= x * x;
+        SumY -= y;
+        SumY2 -= y * y;
+        SumXY -= x * y;
+    }
+
     /// <summary>Sets the sums from scratch from (item score, rest-of-attempt score) pairs.</summary>
     public void Reset(IReadOnlyCollection<(double X, double Y)> pairs)
     {
@@ -59,6 +81,8 @@ public sealed class ExamOptionStat
         QuestionId = questionId;
         OptionId = optionId;
     }
+
+    public void Reset(int count) => Count = count;
 }
 
 /// <summary>
@@ -128,6 +152,35 @@ public static class ItemStatistics
         }
 
         return flags;
+    }
+}
+
+/// <summary>A submitted attempt not yet added to its exam's running sums; <see cref="ExamStatsJob"/> adds them in batches.</summary>
+public sealed class PendingStat
+{
+    public long AttemptId { get; private set; }
+    public int ExamId { get; private set; }
+    public DateTimeOffset At { get; private set; }
+
+    private PendingStat() { }
+
+    public PendingStat(long attemptId, int examId, DateTimeOffset at)
+    {
+        AttemptId = attemptId;
+        ExamId = examId;
+        At = at;
+    }
+}
+
+internal sealed class PendingStatConfiguration : IEntityTypeConfiguration<PendingStat>
+{
+    public void Configure(EntityTypeBuilder<PendingStat> b)
+    {
+        b.ToTable("ExamStatsQueue");
+        b.HasKey(x => x.AttemptId);
+        b.Property(x => x.AttemptId).ValueGeneratedNever();
+        b.HasIndex(x => x.ExamId);
+        b.HasOne<Attempt>().WithOne().HasForeignKey<PendingStat>(x => x.AttemptId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

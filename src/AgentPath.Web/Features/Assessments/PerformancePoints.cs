@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace AgentPath.Web.Features.Assessments;
 
 /// <summary>绩效加扣分规则 — a tier: an exam of this kind scored in [MinPercent, MaxPercent) earns these points (negative = a deduction).</summary>
-public sealed class PointsRule : Data.IAudited
+public sealed class PointsRule : Data.IAudited, Data.ICachedReference
 {
     public int Id { get; private set; }
     public ExamKind Kind { get; private set; }

@@ -27,6 +27,23 @@ public sealed class KnowledgeArea : IAudited
 
     public KnowledgeArea? Parent { get; private set; }
 
+    /// <summary>Renames the area or moves it under another; refuses a move that would make it its own ancestor.</summary>
+    public void Update(string name, string nameEn, KnowledgeArea? parent)
+    {
+        for (var p = parent; p is not null; p = p.Parent)
+        {
+            if (p.Id == Id)
+            {
+                throw new DomainException("A knowledge area cannot be placed under itself or one of its own sub-areas.");
+            }
+        }
+
+        Name = name;
+        NameEn = nameEn;
+        ParentId = parent?.Id;
+        Parent = parent;
+    }
+
     public string DisplayName(bool chinese) => chinese || NameEn.Length == 0 ? Name : NameEn;
 }
 

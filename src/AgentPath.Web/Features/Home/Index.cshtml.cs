@@ -25,6 +25,11 @@ public sealed class IndexModel(DataScopeProvider scope, AppDbContext db, TimePro
 
     /// <summary>Calls waiting in the signed-in inspector's QA queue (null for those without one).</summary>
     public int? QueueCount { get; private set; }
+    /// <summary>Team lead and supervisor: the apprentices in scope with the 30-day warnings and today's evaluations due.</summary>
+    public IReadOnlyList<Coaching.IndexModel.Row> Apprentices { get; private set; } = [];
+
+    /// <summary>Trainer: cohorts with people still in induction, whose day-7 gate is to run.</summary>
+    public IReadOnlyList<Pipeline.CohortRow> InductionCohorts { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -55,6 +60,16 @@ public sealed class IndexModel(DataScopeProvider scope, AppDbContext db, TimePro
         if (User.IsInRole(Roles.QaInspector) && Features.Notifications.Notifier.UserIdOf(User) is { } uid)
         {
             QueueCount = await db.SamplingAssignments.CountAsync(a => a.InspectorUserId == uid && a.Status == Features.Quality.AssignmentStatus.Open, ct);
+        }
+
+        if (User.IsInRole(Roles.TeamLead) || User.IsInRole(Roles.Supervisor))
+        {
+            Apprentices = await Coaching.IndexModel.ApprenticesAsync(scope, db, time, ct);
+        }
+
+        if (User.IsInRole(Roles.Trainer) || User.IsInRole(Roles.Supervisor))
+        {
+            InductionCohorts = (await Pipeline.CohortQueries.ListAsync(db, s, people, ct)).Where(c => c.Counts.GetValueOrDefault(nameof(Stage.Induction)) > 0).ToList();
         }
 
         SeesOthers = s.Everyone || s.TeamIds.Count > 0 || s.DepartmentIds.Count > 0;

@@ -22,6 +22,9 @@ public interface IGatePartSource
 
     /// <summary>The number for this part and person in their current stage, or null when the source has none yet.</summary>
     Task<PartValue?> ValueAsync(GatePart part, Employee person, CancellationToken ct);
+
+    /// <summary>Whether the assessor may enter the number (with a reference) when the source has none, e.g. a QA score kept on paper.</summary>
+    bool EntryWhenMissing => false;
 }
 
 public static class GateSourceNames

@@ -10,8 +10,10 @@ public static class PipelineSetup
         .AddScoped<StageService>()
         .AddScoped<CohortService>()
         .AddScoped<CoachingService>()
+        .AddScoped<Training.SessionAccess>()
         .AddScoped<IGatePartSource, ExamAttemptSource>()
         .AddScoped<IGatePartSource, DailyEvaluationSource>()
         .AddScoped<IGatePartSource, TrainingHoursSource>()
+        .AddScoped<IGatePartSource, QualityGateSource>()
         .AddScoped<ITimelineSource, StageTimelineSource>();
 }

@@ -54,9 +54,9 @@ public sealed class StageService(AppDbContext db, IEnumerable<IGatePartSource> s
         foreach (var part in gate.Parts.OrderBy(p => p.Order))
         {
             var source = sources.FirstOrDefault(s => s.Kinds.Contains(part.Kind));
-            if (source is not null)
+            var v = source is null ? null : await source.ValueAsync(part, person, ct);
+            if (source is not null && (v is not null || !source.EntryWhenMissing))
             {
-                var v = await source.ValueAsync(part, person, ct);
                 parts.Add(new ScoredPart(part.Kind, part.Weight, part.Minimum, v?.Score, v?.Source ?? "", v?.Reference));
             }
             else

@@ -58,24 +58,42 @@ public sealed class PlanDelivery(AppDbContext db, PlanAccess access, TimeProvide
 
         try
         {
-            var session = new TrainingSession(item.Title, item.Category == PlanCategory.Business ? SessionKind.Business : SessionKind.GeneralSkills,
-                start, start.AddMinutes((double)(item.Hours * 60)), string.IsNullOrWhiteSpace(place) ? plan.Department.Name : place, null, instructor,
-                Roles.Trainer, null, item.TeamId, goal: text["Plan item of {0} {1}", plan.Department.Name, plan.Month].Value);
-            db.TrainingSessions.Add(session);
-            db.PlanItemSessions.Add(new PlanItemSession(item.Id, session));
+            var sessions = await SessionsForAsync(db, item.Title, item.Category == PlanCategory.Business ? SessionKind.Business : SessionKind.GeneralSkills,
+                start, start.AddMinutes((double)(item.Hours * 60)), string.IsNullOrWhiteSpace(place) ? text["Training room"].Value : place, instructor,
+                plan.DepartmentId, item.TeamId, text["Plan item of {0} {1}", plan.Department.Name, plan.Month].Value, ct);
+            db.PlanItemSessions.AddRange(sessions.Select(s => new PlanItemSession(item.Id, s)));
             if (item.Progress == ItemProgress.NotStarted)
             {
                 plan.SetProgress(item, ItemProgress.Preparing);
             }
 
             await db.SaveChangesAsync(ct);
-            return (session, null);
+            return (sessions[0], null);
         }
         catch (DomainException e)
         {
             db.ChangeTracker.Clear();
             return (null, text[e.Message]);
         }
+    }
+
+    /// <summary>
+    /// The sessions of one training: one for the team, or (a whole-department training) one per team of
+    /// the department, so each team has its own sign-in sheet and code. Added to the context, not saved.
+    /// </summary>
+    public static async Task<List<TrainingSession>> SessionsForAsync(AppDbContext db, string title, SessionKind kind, DateTimeOffset start, DateTimeOffset end, string place,
+        int instructorId, int departmentId, int? teamId, string goal, CancellationToken ct)
+    {
+        var teams = teamId is { } t ? await db.Teams.Where(x => x.Id == t).ToListAsync(ct) : await db.Teams.Where(x => x.DepartmentId == departmentId).OrderBy(x => x.Id).ToListAsync(ct);
+        if (teams.Count == 0)
+        {
+            throw new DomainException("The department has no team to train.");
+        }
+
+        var sessions = teams.Select(team => new TrainingSession(teams.Count == 1 ? title : $"{title} · {team.Name}", kind, start, end, place, null, instructorId,
+            Roles.Trainer, null, team.Id, goal: goal)).ToList();
+        db.TrainingSessions.AddRange(sessions);
+        return sessions;
     }
 
     /// <summary>What one plan item has delivered: its sessions that have ended, their hours and how many of the planned headcount attended.</summary>
@@ -86,7 +104,9 @@ public sealed class PlanDelivery(AppDbContext db, PlanAccess access, TimeProvide
         var ids = items.Select(i => i.Id).ToList();
         var now = time.GetUtcNow();
         var links = await db.PlanItemSessions.AsNoTracking().Where(l => ids.Contains(l.PlanItemId))
-            .Select(l => new { l.PlanItemId, l.SessionId, l.Session.StartsAt, l.Session.EndsAt }).ToListAsync(ct);
+            .Select(l => new { l.PlanItemId, l.SessionId, l.Session.StartsAt, l.Session.EndsAt, l.Session.TeamId }).ToListAsync(ct);
+        var sizes = await db.Employees.Where(e => e.TeamId != null && e.Stage != Stage.Eliminated && e.Stage != Stage.Left)
+            .GroupBy(e => new { Team = e.TeamId!.Value, e.Stage }).Select(g => new { g.Key.Team, g.Key.Stage, N = g.Count() }).ToListAsync(ct);
         var sessionIds = links.Select(l => l.SessionId).ToList();
         var attended = await db.Attendances.AsNoTracking()
             .Where(a => sessionIds.Contains(a.SessionId) && (a.Status == AttendanceStatus.Present || a.Status == AttendanceStatus.Late))
@@ -101,7 +121,10 @@ public sealed class PlanDelivery(AppDbContext db, PlanAccess access, TimeProvide
             {
                 hours = held.Sum(l => Math.Round((decimal)(l.EndsAt - l.StartsAt).TotalHours, 1));
                 present = held.Sum(l => attended.GetValueOrDefault(l.SessionId));
-                invited = item.Headcount * held.Count;
+                // Invited: the planned headcount, shared over the teams' sessions in proportion to their size.
+                var teamSizes = held.Select(l => sizes.Where(x => x.Team == l.TeamId && (item.Stage == null || x.Stage == item.Stage)).Sum(x => x.N)).ToList();
+                var all = teamSizes.Sum();
+                invited = all == 0 ? 0 : Math.Min(item.Headcount, all);
             }
             else
             {

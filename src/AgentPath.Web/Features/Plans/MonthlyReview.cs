@@ -88,8 +88,8 @@ public sealed class MonthlyReview : IAudited
     public string? CoursewareName { get; private set; }
     public string? CoursewareNote { get; private set; }
 
-    /// <summary>The training session (Training) in which it is delivered, with its sign-in sheet.</summary>
-    public int? SessionId { get; private set; }
+    /// <summary>The training sessions (Training) in which it is delivered, one per team, each with its sign-in sheet.</summary>
+    public List<MonthlyReviewSession> Sessions { get; private set; } = [];
 
     /// <summary>The business exam (Assessments) that checks it; its paper analysis closes the review.</summary>
     public int? ExamId { get; private set; }
@@ -158,8 +158,8 @@ public sealed class MonthlyReview : IAudited
         Complete(by, at);
     }
 
-    /// <summary>确定培训授课人员 — and the session in which the instructor teaches.</summary>
-    public void ChooseInstructor(Employee instructor, int sessionId, string by, DateTimeOffset at)
+    /// <summary>确定培训授课人员 — and the sessions (one per team) in which the instructor teaches.</summary>
+    public void ChooseInstructor(Employee instructor, IEnumerable<Training.TrainingSession> sessions, string by, DateTimeOffset at)
     {
         Require(ReviewStep.Instructor);
         if (instructor.Stage.IsTerminal())
@@ -169,7 +169,7 @@ public sealed class MonthlyReview : IAudited
 
         Instructor = instructor;
         InstructorEmployeeId = instructor.Id;
-        SessionId = sessionId;
+        Sessions.AddRange(sessions.Select(x => new MonthlyReviewSession(x)));
         Complete(by, at);
     }
 
@@ -254,6 +254,22 @@ public sealed class MonthlyReview : IAudited
     }
 }
 
+/// <summary>A session (one team's) in which a review training is delivered.</summary>
+public sealed class MonthlyReviewSession : IAudited
+{
+    public int ReviewId { get; private set; }
+    public int SessionId { get; private set; }
+    public Training.TrainingSession Session { get; private set; } = null!;
+
+    private MonthlyReviewSession() { }
+
+    internal MonthlyReviewSession(Training.TrainingSession session)
+    {
+        Session = session;
+        SessionId = session.Id;
+    }
+}
+
 /// <summary>One step of the checklist: who owns it, by when, and when it was done by whom.</summary>
 public sealed class ReviewTask : IAudited
 {
@@ -306,9 +322,18 @@ internal sealed class MonthlyReviewConfiguration : IEntityTypeConfiguration<Mont
         b.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Instructor).WithMany().HasForeignKey(x => x.InstructorEmployeeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<PlanItem>().WithMany().HasForeignKey(x => x.PlanItemId).OnDelete(DeleteBehavior.SetNull);
-        b.HasOne<Training.TrainingSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Sessions).WithOne().HasForeignKey(x => x.ReviewId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Assessments.Exam>().WithMany().HasForeignKey(x => x.ExamId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Tasks).WithOne().HasForeignKey(x => x.ReviewId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MonthlyReviewSessionConfiguration : IEntityTypeConfiguration<MonthlyReviewSession>
+{
+    public void Configure(EntityTypeBuilder<MonthlyReviewSession> b)
+    {
+        b.HasKey(x => new { x.ReviewId, x.SessionId });
+        b.HasOne(x => x.Session).WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

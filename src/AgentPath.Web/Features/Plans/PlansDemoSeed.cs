@@ -109,12 +109,11 @@ public static class PlansDemoSeed
             }
 
             var start = At(item.Date, item.StartTime!.Value.Hour);
-            var session = new TrainingSession(item.Title, item.Category == PlanCategory.Business ? SessionKind.Business : SessionKind.GeneralSkills,
-                start, start.AddMinutes((double)item.Hours * 60), "三楼培训室", null, item.OwnerEmployeeId, Roles.Trainer, null, item.TeamId, goal: $"{inbound.Name} {last} 培训计划");
-            db.TrainingSessions.Add(session);
-            db.PlanItemSessions.Add(new PlanItemSession(item.Id, session));
+            var sessions = await PlanDelivery.SessionsForAsync(db, item.Title, item.Category == PlanCategory.Business ? SessionKind.Business : SessionKind.GeneralSkills,
+                start, start.AddMinutes((double)item.Hours * 60), "三楼培训室", item.OwnerEmployeeId, inbound.Id, item.TeamId, $"{inbound.Name} {last} 培训计划", default);
+            db.PlanItemSessions.AddRange(sessions.Select(x => new PlanItemSession(item.Id, x)));
             await db.SaveChangesAsync();
-            SignIn(db, session, Audience(people, inbound, item.TeamId).Take(item.Headcount), rng, feedback: true);
+            SignInTeams(db, sessions, people, item.Headcount, rng);
         }
 
         await db.SaveChangesAsync();
@@ -146,16 +145,16 @@ public static class PlansDemoSeed
         var r = new MonthlyReview($"{lastMonth.Month}月业务汇总培训", last, inbound, review.Id, tasks, trainer.Name, At(lastMonth, 10));
         db.MonthlyReviews.Add(r);
         r.SetTime(At(review.Date, 14), At(review.Date, 16), "三楼培训室", trainer.Name, At(lastMonth.AddDays(2), 10));
-        var reviewSession = new TrainingSession(r.Title, SessionKind.Business, r.StartsAt!.Value, r.EndsAt!.Value, r.Place, null, agent.Id, Roles.Trainer, null, null, goal: $"每月汇总性业务培训 {last}");
-        db.TrainingSessions.Add(reviewSession);
-        db.PlanItemSessions.Add(new PlanItemSession(review.Id, reviewSession));
+        var reviewSessions = await PlanDelivery.SessionsForAsync(db, r.Title, SessionKind.Business, r.StartsAt!.Value, r.EndsAt!.Value, r.Place!, agent.Id, inbound.Id, null,
+            $"每月汇总性业务培训 {last}", default);
+        db.PlanItemSessions.AddRange(reviewSessions.Select(x => new PlanItemSession(review.Id, x)));
+        r.ChooseInstructor(agent, reviewSessions, trainer.Name, At(lastMonth.AddDays(4), 11));
         await db.SaveChangesAsync();
-        r.ChooseInstructor(agent, reviewSession.Id, trainer.Name, At(lastMonth.AddDays(4), 11));
         r.SetContent(ReviewContent.NewBusiness | ReviewContent.ChangeNotices | ReviewContent.WorkRules | ReviewContent.ProblemHandling,
             "1. 钙维D软胶囊升级配方要点；2. 活动赠品政策变动；3. 退货登记新规；4. 情景演练：客户质疑疗效、要求退货。", trainer.Name, At(lastMonth.AddDays(9), 17));
         r.AttachCourseware(null, null, "课件《月度业务汇总》v2，已提交项目审核，按反馈修改后存于培训共享盘/月度汇总", agent.Name, At(lastMonth.AddDays(16), 18));
         r.Deliver(r.EndsAt!.Value, trainer.Name);
-        SignIn(db, reviewSession, Audience(people, inbound, null).Take(review.Headcount), rng, feedback: true);
+        SignInTeams(db, reviewSessions, people, review.Headcount, rng);
         db.PointsEntries.Add(new PointsEntry(agent.Id, last, 3, ReviewService.PointsSource, r.Id, $"授课：{r.Title}", r.EndsAt!.Value.AddHours(1), "trainer"));
         if (lastExam is not null)
         {
@@ -167,10 +166,11 @@ public static class PlansDemoSeed
 
         // Homework after the review: three standard answers to hand in; most handed in and graded.
         var homework = new Homework($"{lastMonth.Month}月业务汇总课后作业", "整理本月你接到最多的3个咨询问题，写出标准答复话术（每题不超过150字），可附录音要点。",
-            HomeworkKind.HandIn, null, reviewSession.Id, [], 10, At(lastMonth.AddDays(25), 18), At(review.Date, 16, 30), trainer.Name);
+            HomeworkKind.HandIn, null, reviewSessions[0].Id, [], 10, At(lastMonth.AddDays(25), 18), At(review.Date, 16, 30), trainer.Name);
         db.Homework.Add(homework);
         await db.SaveChangesAsync();
-        var attendees = await db.Attendances.Where(a => a.SessionId == reviewSession.Id && (a.Status == AttendanceStatus.Present || a.Status == AttendanceStatus.Late))
+        var firstSession = reviewSessions[0].Id;
+        var attendees = await db.Attendances.Where(a => a.SessionId == firstSession && (a.Status == AttendanceStatus.Present || a.Status == AttendanceStatus.Late))
             .Select(a => a.EmployeeId).OrderBy(x => x).ToListAsync();
         foreach (var id in attendees.Where((_, k) => k % 5 != 4))
         {
@@ -247,10 +247,9 @@ public static class PlansDemoSeed
         db.MonthlyReviews.Add(current);
         current.SetTime(At(day28, 14), At(day28, 16), "三楼培训室", trainer.Name, At(thisMonth.AddDays(1), 10));
         var teacher = Floor(inTeams[1]).First(e => e.Stage == Stage.Regular);
-        var currentSession = new TrainingSession(current.Title, SessionKind.Business, current.StartsAt!.Value, current.EndsAt!.Value, current.Place, null, teacher.Id, Roles.Trainer, null, null, goal: $"每月汇总性业务培训 {month}");
-        db.TrainingSessions.Add(currentSession);
-        await db.SaveChangesAsync();
-        current.ChooseInstructor(teacher, currentSession.Id, trainer.Name, At(thisMonth.AddDays(2), 11));
+        var currentSessions = await PlanDelivery.SessionsForAsync(db, current.Title, SessionKind.Business, current.StartsAt!.Value, current.EndsAt!.Value, current.Place!, teacher.Id,
+            inbound.Id, null, $"每月汇总性业务培训 {month}", default);
+        current.ChooseInstructor(teacher, currentSessions, trainer.Name, At(thisMonth.AddDays(2), 11));
         current.SetContent(ReviewContent.NewBusiness | ReviewContent.PerformanceRules | ReviewContent.ProblemHandling,
             "新品益生菌固体饮料；新绩效加扣分细则；投诉安抚情景演练。", trainer.Name, At(thisMonth.AddDays(3), 16));
         await db.SaveChangesAsync();
@@ -300,9 +299,17 @@ public static class PlansDemoSeed
         await db.SaveChangesAsync();
     }
 
-    private static IEnumerable<Employee> Audience(List<Employee> people, Department d, int? teamId) =>
-        people.Where(e => e.DepartmentId == d.Id && !e.Stage.IsTerminal() && e.TeamId != null && (teamId is null || e.TeamId == teamId) && e.Stage != Stage.Induction)
-            .OrderBy(e => e.Id);
+    /// <summary>Each team's session: about the team's share of the planned headcount is invited (the floor, oldest first).</summary>
+    private static void SignInTeams(AppDbContext db, List<TrainingSession> sessions, List<Employee> people, int headcount, Random rng)
+    {
+        var floor = people.Where(e => !e.Stage.IsTerminal() && e.Stage != Stage.Induction && sessions.Any(s => s.TeamId == e.TeamId)).ToList();
+        foreach (var s in sessions)
+        {
+            var team = floor.Where(e => e.TeamId == s.TeamId).OrderBy(e => e.Id).ToList();
+            var share = (int)Math.Ceiling(team.Count * (double)Math.Min(headcount, floor.Count) / Math.Max(1, floor.Count));
+            SignIn(db, s, team.Take(share), rng, feedback: true);
+        }
+    }
 
     /// <summary>Most sign in (a few late), a few are absent with a reason; about half of those present rate the session.</summary>
     private static void SignIn(AppDbContext db, TrainingSession s, IEnumerable<Employee> invited, Random rng, bool feedback)

@@ -97,7 +97,8 @@ public sealed class ReviewService(AppDbContext db, PlanAccess access, FileStore 
 
     public async Task<MonthlyReview?> LoadAsync(int id, bool track, CancellationToken ct = default)
     {
-        var q = (await VisibleAsync(ct)).Include(r => r.Department).Include(r => r.Instructor).Include(r => r.Tasks).ThenInclude(t => t.Owner).AsSplitQuery();
+        var q = (await VisibleAsync(ct)).Include(r => r.Department).Include(r => r.Instructor).Include(r => r.Tasks).ThenInclude(t => t.Owner)
+            .Include(r => r.Sessions).ThenInclude(s => s.Session).AsSplitQuery();
         return await (track ? q : q.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == id, ct);
     }
 
@@ -171,7 +172,7 @@ public sealed class ReviewService(AppDbContext db, PlanAccess access, FileStore 
             return Task.CompletedTask;
         }, ct);
 
-    /// <summary>Chooses the instructor and opens the session (business training) in which they teach; trainees sign in there.</summary>
+    /// <summary>Chooses the instructor and opens the sessions (business training, one per team of the department) in which they teach; trainees sign in there.</summary>
     public Task<string?> ChooseInstructorAsync(int id, int? employeeId, ClaimsPrincipal user, CancellationToken ct) =>
         StepAsync(id, user, async r =>
         {
@@ -186,11 +187,9 @@ public sealed class ReviewService(AppDbContext db, PlanAccess access, FileStore 
                 throw new DomainException("Steps are done in order; finish the current step first.");
             }
 
-            var session = new TrainingSession(r.Title, SessionKind.Business, r.StartsAt!.Value, r.EndsAt!.Value, r.Place, null, instructor.Id, Roles.Trainer, null, null,
-                goal: text["Monthly review training of {0}", r.Month].Value);
-            db.TrainingSessions.Add(session);
-            await db.SaveChangesAsync(ct);
-            r.ChooseInstructor(instructor, session.Id, PlanActor.Name(user), time.GetUtcNow());
+            var sessions = await PlanDelivery.SessionsForAsync(db, r.Title, SessionKind.Business, r.StartsAt!.Value, r.EndsAt!.Value, r.Place!, instructor.Id,
+                r.DepartmentId, null, text["Monthly review training of {0}", r.Month].Value, ct);
+            r.ChooseInstructor(instructor, sessions, PlanActor.Name(user), time.GetUtcNow());
         }, ct);
 
     public Task<string?> SetContentAsync(int id, IReadOnlyCollection<ReviewContent> content, string? notes, ClaimsPrincipal user, CancellationToken ct) =>

@@ -104,19 +104,57 @@ public static class QualityApi
         _ => Problem(text, 400, r.Message ?? "Invalid value.", r.Args),
     };
 
+    /// <summary>Documents a multipart body: a "file" part and the given text fields.</summary>
+    private static Task Multipart(Microsoft.OpenApi.OpenApiOperation op, string[] required, string[] fields)
+    {
+        var properties = new Dictionary<string, Microsoft.OpenApi.IOpenApiSchema>
+        {
+            ["file"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary" },
+        };
+        foreach (var f in fields)
+        {
+            properties[f] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String };
+        }
+
+        op.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>
+            {
+                ["multipart/form-data"] = new()
+                {
+                    Schema = new Microsoft.OpenApi.OpenApiSchema
+                    {
+                        Type = Microsoft.OpenApi.JsonSchemaType.Object,
+                        Properties = properties,
+                        Required = new HashSet<string>(required.Length == 0 ? ["file"] : required),
+                    },
+                },
+            },
+        };
+        return Task.CompletedTask;
+    }
+
     public static void MapQualityApi(this IEndpointRouteBuilder api)
     {
         var options = api.ServiceProvider.GetRequiredService<QualityOptions>();
         var uploadLimit = options.MaxAudioBytes + (1024 * 1024);
         var g = api.MapGroup("").WithTags("Quality");
 
-        g.MapPost("/recordings", async Task<IResult> (
-            IFormFile? file, [FromForm] string? employeeNumber, [FromForm] string? callType, [FromForm] string? startedAt, [FromForm] string? durationSeconds,
-            [FromForm] string? callId, [FromForm] string? customerRef, [FromForm] string? notes,
-            ClaimsPrincipal user, RecordingService recordings, IStringLocalizer<Text> text, CancellationToken ct) =>
+        // The forms are read inside the handlers (not bound), so that a role without the right gets 403 before the body's type is looked at.
+        g.MapPost("/recordings", async Task<IResult> (HttpRequest request, ClaimsPrincipal user, RecordingService recordings, IStringLocalizer<Text> text, CancellationToken ct) =>
         {
+            if (!request.HasFormContentType)
+            {
+                return Problem(text, 415, "Send the call as multipart/form-data.");
+            }
+
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file");
+            string? F(string name) => form.TryGetValue(name, out var v) ? v.ToString() : null;
             await using var stream = file?.OpenReadStream();
-            var (recording, problem) = await recordings.RegisterAsync(new RecordingInput(employeeNumber, callType, startedAt, durationSeconds, callId, customerRef, notes),
+            var (recording, problem) = await recordings.RegisterAsync(
+                new RecordingInput(F("employeeNumber"), F("callType"), F("startedAt"), F("durationSeconds"), F("callId"), F("customerRef"), F("notes")),
                 stream, file?.FileName, user.Identity?.Name ?? "?", ct);
             return problem is not null
                 ? Problem(text, problem.TooLarge ? 413 : 400, problem.Message, problem.Args)
@@ -125,12 +163,14 @@ public static class QualityApi
             .RequireAuthorization(Policies.QualityRecord).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(uploadLimit))
             .WithFormOptions(multipartBodyLengthLimit: uploadLimit)
-            .Accepts<IFormFile>("multipart/form-data")
+            .AddOpenApiOperationTransformer((op, _, _) => Multipart(op, ["employeeNumber", "callType", "startedAt", "durationSeconds"],
+                ["employeeNumber", "callType", "startedAt", "durationSeconds", "callId", "customerRef", "notes"]))
             .Produces<Created>(201).ProducesProblem(400).ProducesProblem(413)
             .WithSummary("Registers one call (employeeNumber, callType = Inbound|Callback|Sales|TestCall|MockCall, startedAt ISO 8601, durationSeconds) with an optional audio file (WAV, MP3, M4A/AAC, OGG).");
 
-        g.MapPost("/recordings/imports", async Task<IResult> (IFormFile? file, ClaimsPrincipal user, RecordingImporter importer, IStringLocalizer<Text> text, CancellationToken ct) =>
+        g.MapPost("/recordings/imports", async Task<IResult> (HttpRequest request, ClaimsPrincipal user, RecordingImporter importer, IStringLocalizer<Text> text, CancellationToken ct) =>
         {
+            var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
             if (file is null)
             {
                 return Problem(text, 400, "Choose a file to upload.");
@@ -138,13 +178,13 @@ public static class QualityApi
 
             await using var stream = file.OpenReadStream();
             var r = await importer.RegisterAsync(stream, file.FileName, Notifier.UserIdOf(user) ?? 0, user.Identity?.Name ?? "?", ct);
-            var dto = new ImportDto(r.Registered, r.Problems.Select(p => new ProblemRow(p.Line, p.Column, text[p.Message, p.Args.Cast<object>().ToArray()])).ToList(), r.MoreProblems);
+            var dto = new ImportDto(r.Registered, r.Problems.Select(p => new ProblemRow(p.Line, p.Column, text[p.Message, QualityText.Localized(text, p.Args.Cast<object>().ToArray())])).ToList(), r.MoreProblems);
             return r.Problems.Count > 0 ? TypedResults.BadRequest(dto) : TypedResults.Ok(dto);
         })
             .RequireAuthorization(Policies.QualityRecord).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(RecordingImporter.MaxFileBytes + (1024 * 1024)))
             .WithFormOptions(multipartBodyLengthLimit: RecordingImporter.MaxFileBytes + (1024 * 1024))
-            .Accepts<IFormFile>("multipart/form-data")
+            .AddOpenApiOperationTransformer((op, _, _) => Multipart(op, [], []))
             .Produces<ImportDto>(200).Produces<ImportDto>(400)
             .WithSummary("Registers the calls of a call-system export (.csv UTF-8/GBK or .xlsx): all rows, or none and the problems.");
 
@@ -235,6 +275,11 @@ public static class QualityApi
         g.MapPost("/evaluations", async Task<IResult> (NewEvaluation input, ClaimsPrincipal user, EvaluationService evaluations, IStringLocalizer<Text> text, CancellationToken ct) =>
         {
             var created = await evaluations.CreateAsync(input.RecordingId, input.ScorecardId, user, ct: ct);
+            if (created.Outcome == EvalOutcome.NotFound)
+            {
+                return Problem(text, 400, "No call {0} is in your scope.", [input.RecordingId]);
+            }
+
             if (created.Outcome != EvalOutcome.Ok)
             {
                 return Outcome(created, text, _ => TypedResults.NoContent());

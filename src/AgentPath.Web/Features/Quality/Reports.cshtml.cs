@@ -12,7 +12,7 @@ namespace AgentPath.Web.Features.Quality;
 /// </summary>
 public sealed class ReportsModel(AppDbContext db, DataScopeProvider scope, SamplingService sampling, CalibrationService calibration) : PageModel
 {
-    public sealed record Eval(int Id, int EmployeeId, string Agent, string Number, string? Team, string Inspector, string Month, decimal Total, bool Passed, bool Critical, IReadOnlyDictionary<string, decimal> Dimensions);
+    public sealed record Eval(int Id, int EmployeeId, string Agent, string Number, string? Team, string Inspector, string Month, decimal Total, bool Passed, bool Critical, IReadOnlyDictionary<string, decimal> Dimensions, bool QualityCard);
 
     public sealed record Line(string Key, IReadOnlyDictionary<string, (decimal Mean, int Count)> ByMonth, decimal Mean, int Count);
 
@@ -78,6 +78,7 @@ public sealed class ReportsModel(AppDbContext db, DataScopeProvider scope, Sampl
             .Include(e => e.Scores).ThenInclude(s => s.Sections)
             .Include(e => e.Scores).ThenInclude(s => s.Items)
             .Include(e => e.ScorecardVersion).ThenInclude(v => v.Sections).ThenInclude(s => s.Items)
+            .Include(e => e.ScorecardVersion).ThenInclude(v => v.Scorecard)
             .AsSplitQuery().ToListAsync(ct);
         var tz = Assessments.ExamEngine.CenterTime;
         Evals = raw.Select(e =>
@@ -88,7 +89,8 @@ public sealed class ReportsModel(AppDbContext db, DataScopeProvider scope, Sampl
             return new Eval(e.Id, e.EmployeeId, e.Employee.Name, e.Employee.EmployeeNumber, e.Employee.Team?.Name, e.InspectorName,
                 TimeZoneInfo.ConvertTime(e.SubmittedAt!.Value, tz).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
                 latest.Total, latest.Passed, latest.AutoFailed || latest.Items.Any(i => critical.Contains(i.ItemId) && i.Fraction == 0),
-                latest.Sections.Where(s => s.Score is not null).ToDictionary(s => names.GetValueOrDefault(s.SectionId, "?"), s => s.Score!.Value));
+                latest.Sections.Where(s => s.Score is not null).ToDictionary(s => names.GetValueOrDefault(s.SectionId, "?"), s => s.Score!.Value),
+                e.ScorecardVersion.Scorecard.Purpose == ScorecardPurpose.Quality);
         }).ToList();
 
         Line Make(string key, IEnumerable<(string Month, decimal Value)> values)
@@ -102,7 +104,8 @@ public sealed class ReportsModel(AppDbContext db, DataScopeProvider scope, Sampl
         ByTeam = Evals.GroupBy(e => e.Team ?? "—").Select(g => Make(g.Key, g.Select(e => (e.Month, e.Total)))).OrderBy(l => l.Key).ToList();
         ByAgent = Evals.GroupBy(e => e.Agent + " " + e.Number).Select(g => Make(g.Key, g.Select(e => (e.Month, e.Total)))).OrderBy(l => l.Mean).ToList();
         ByInspector = Evals.GroupBy(e => e.Inspector).Select(g => Make(g.Key, g.Select(e => (e.Month, e.Total)))).OrderByDescending(l => l.Count).ToList();
-        ByDimension = Evals.SelectMany(e => e.Dimensions.Select(d => (d.Key, e.Month, d.Value))).GroupBy(x => x.Key)
+        // Dimensions are those of the quality cards (the seven dimensions); mock-call and test-call cards have their own sections.
+        ByDimension = Evals.Where(e => e.QualityCard).SelectMany(e => e.Dimensions.Select(d => (d.Key, e.Month, d.Value))).GroupBy(x => x.Key)
             .Select(g => Make(g.Key, g.Select(x => (x.Month, x.Value)))).OrderBy(l => l.Mean).ToList();
         CriticalRate = Evals.GroupBy(e => e.Month).ToDictionary(g => g.Key, g => Math.Round(100m * g.Count(e => e.Critical) / g.Count(), 1));
         Buckets = new int[10];

@@ -43,6 +43,18 @@ public static class Nav
             items.Add(new("/question-bank", "Question bank"));
         }
 
+        items.Add(new("/training/sessions", "Training sessions"));
+        items.Add(new("/cohorts", "Cohorts"));
+        if (Is(Roles.TeamLead, Roles.Supervisor, Roles.DepartmentManager, Roles.Trainer))
+        {
+            items.Add(new("/coaching", "Apprentices"));
+        }
+
+        if (Is(Roles.TeamLead, Roles.Supervisor, Roles.DepartmentManager, Roles.Trainer, Roles.QaInspector, Roles.Hr, Roles.GeneralManager, Roles.SystemAdmin))
+        {
+            items.Add(new("/reports/funnel", "Pipeline funnel"));
+        }
+
         if (Is(Roles.Trainer, Roles.QaInspector, Roles.Hr, Roles.GeneralManager, Roles.SystemAdmin))
         {
             items.Add(new("/people", "People"));

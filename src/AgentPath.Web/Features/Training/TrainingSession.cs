@@ -55,6 +55,17 @@ public sealed class TrainingSession : IAudited
     public TrainingSession(string title, SessionKind kind, DateTimeOffset startsAt, DateTimeOffset endsAt, string? place, string? onlineUrl,
         int? instructorEmployeeId, string? ownerRole, int? cohortId, int? teamId, int? programDay = null, string? goal = null)
     {
+        Change(title, kind, startsAt, endsAt, place, onlineUrl, instructorEmployeeId, cohortId, teamId);
+        OwnerRole = ownerRole;
+        ProgramDay = programDay;
+        Goal = goal;
+        SignInCode = NewCode();
+    }
+
+    /// <summary>Changes what, when, where, who teaches and who attends; the sign-in code stays, attendance already taken stays.</summary>
+    public void Change(string title, SessionKind kind, DateTimeOffset startsAt, DateTimeOffset endsAt, string? place, string? onlineUrl,
+        int? instructorEmployeeId, int? cohortId, int? teamId)
+    {
         if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > TitleMax)
         {
             throw new DomainException("A session needs a title of at most 200 characters.");
@@ -87,12 +98,8 @@ public sealed class TrainingSession : IAudited
         Place = string.IsNullOrWhiteSpace(place) ? null : place.Trim();
         OnlineUrl = string.IsNullOrWhiteSpace(onlineUrl) ? null : onlineUrl.Trim();
         InstructorEmployeeId = instructorEmployeeId;
-        OwnerRole = ownerRole;
         CohortId = cohortId;
         TeamId = teamId;
-        ProgramDay = programDay;
-        Goal = goal;
-        SignInCode = NewCode();
     }
 
     /// <summary>Six digits, drawn by a cryptographic generator.</summary>

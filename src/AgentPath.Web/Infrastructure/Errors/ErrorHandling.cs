@@ -17,7 +17,18 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var id = CorrelationId(context);
-        if (exception is DomainException domain && context.Request.Path.StartsWithSegments("/api"))
+
+        // The culture the localization middleware chose does not flow back out with the exception: set it again from the request.
+        if (context.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture is { } culture)
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture.Culture;
+            System.Globalization.CultureInfo.CurrentUICulture = culture.UICulture;
+        }
+
+        // The exception-handler middleware has already re-pointed the request at the error page: ask where it was going.
+        var path = new PathString(context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value);
+        var api = path.StartsWithSegments("/api");
+        if (exception is DomainException domain && api)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -27,8 +38,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             });
         }
 
-        log.LogError(exception, "Unhandled error {CorrelationId} on {Method} {Path}", id, context.Request.Method, context.Request.Path);
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        log.LogError(exception, "Unhandled error {CorrelationId} on {Method} {Path}", id, context.Request.Method, path);
+        if (!api)
         {
             return false; // the error page renders it
         }

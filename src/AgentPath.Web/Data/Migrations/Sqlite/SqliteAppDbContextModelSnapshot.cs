@@ -535,6 +535,24 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     b.ToTable("PaperItem");
                 });
 
+            modelBuilder.Entity("AgentPath.Web.Features.Assessments.PendingStat", b =>
+                {
+                    b.Property<long>("AttemptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AttemptId");
+
+                    b.HasIndex("ExamId");
+
+                    b.ToTable("ExamStatsQueue", (string)null);
+                });
+
             modelBuilder.Entity("AgentPath.Web.Features.Assessments.PointsEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1765,9 +1783,6 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     b.Property<int?>("PlanItemId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("SessionId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long?>("StartsAt")
                         .HasColumnType("INTEGER");
 
@@ -1788,9 +1803,22 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PlanItemId");
 
+                    b.ToTable("MonthlyReviews");
+                });
+
+            modelBuilder.Entity("AgentPath.Web.Features.Plans.MonthlyReviewSession", b =>
+                {
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReviewId", "SessionId");
+
                     b.HasIndex("SessionId");
 
-                    b.ToTable("MonthlyReviews");
+                    b.ToTable("MonthlyReviewSession");
                 });
 
             modelBuilder.Entity("AgentPath.Web.Features.Plans.NeedDetail", b =>
@@ -3286,6 +3314,48 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     b.ToTable("Attendances");
                 });
 
+            modelBuilder.Entity("AgentPath.Web.Features.Training.CoursewareFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("CoursewareFiles");
+                });
+
             modelBuilder.Entity("AgentPath.Web.Features.Training.RetrainingTask", b =>
                 {
                     b.Property<int>("Id")
@@ -3845,6 +3915,15 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     b.Navigation("Question");
                 });
 
+            modelBuilder.Entity("AgentPath.Web.Features.Assessments.PendingStat", b =>
+                {
+                    b.HasOne("AgentPath.Web.Features.Assessments.Attempt", null)
+                        .WithOne()
+                        .HasForeignKey("AgentPath.Web.Features.Assessments.PendingStat", "AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AgentPath.Web.Features.Assessments.PointsEntry", b =>
                 {
                     b.HasOne("AgentPath.Web.Features.People.Employee", null)
@@ -4135,14 +4214,26 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .HasForeignKey("PlanItemId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("AgentPath.Web.Features.Training.TrainingSession", null)
-                        .WithMany()
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.Navigation("Department");
 
                     b.Navigation("Instructor");
+                });
+
+            modelBuilder.Entity("AgentPath.Web.Features.Plans.MonthlyReviewSession", b =>
+                {
+                    b.HasOne("AgentPath.Web.Features.Plans.MonthlyReview", null)
+                        .WithMany("Sessions")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AgentPath.Web.Features.Training.TrainingSession", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Session");
                 });
 
             modelBuilder.Entity("AgentPath.Web.Features.Plans.NeedDetail", b =>
@@ -4684,6 +4775,15 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     b.Navigation("Employee");
                 });
 
+            modelBuilder.Entity("AgentPath.Web.Features.Training.CoursewareFile", b =>
+                {
+                    b.HasOne("AgentPath.Web.Features.Training.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AgentPath.Web.Features.Training.RetrainingTask", b =>
                 {
                     b.HasOne("AgentPath.Web.Features.People.Employee", "Employee")
@@ -4873,6 +4973,8 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("AgentPath.Web.Features.Plans.MonthlyReview", b =>
                 {
+                    b.Navigation("Sessions");
+
                     b.Navigation("Tasks");
                 });
 

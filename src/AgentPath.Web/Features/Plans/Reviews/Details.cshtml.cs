@@ -20,7 +20,6 @@ public sealed class DetailsModel(ReviewService reviews, AppDbContext db, FileSto
     public Exam? Exam { get; private set; }
     public int ExamAttempts { get; private set; }
     public int SignedIn { get; private set; }
-    public string? SessionCode { get; private set; }
     public decimal? PointsAwarded { get; private set; }
     public decimal TeachingPoints => reviews.TeachingPoints;
 
@@ -100,11 +99,8 @@ public sealed class DetailsModel(ReviewService reviews, AppDbContext db, FileSto
             ExamAttempts = await db.Attempts.CountAsync(a => a.ExamId == examId && a.Status == AttemptStatus.Submitted, ct);
         }
 
-        if (review.SessionId is { } sid)
-        {
-            SessionCode = await db.TrainingSessions.Where(s => s.Id == sid).Select(s => s.SignInCode).FirstOrDefaultAsync(ct);
-            SignedIn = await db.Attendances.CountAsync(a => a.SessionId == sid && (a.Status == Training.AttendanceStatus.Present || a.Status == Training.AttendanceStatus.Late), ct);
-        }
+        var sessionIds = review.Sessions.Select(s => s.SessionId).ToList();
+        SignedIn = await db.Attendances.CountAsync(a => sessionIds.Contains(a.SessionId) && (a.Status == Training.AttendanceStatus.Present || a.Status == Training.AttendanceStatus.Late), ct);
 
         PointsAwarded = await db.PointsEntries.Where(p => p.SourceType == ReviewService.PointsSource && p.SourceId == id).SumAsync(p => (decimal?)p.Points, ct);
         return true;

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AgentPath.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261127084738_Plans")]
+    [Migration("20261127085702_Plans")]
     partial class Plans
     {
         /// <inheritdoc />
@@ -567,6 +567,24 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                     b.HasIndex("QuestionId");
 
                     b.ToTable("PaperItem");
+                });
+
+            modelBuilder.Entity("AgentPath.Web.Features.Assessments.PendingStat", b =>
+                {
+                    b.Property<long>("AttemptId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ExamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AttemptId");
+
+                    b.HasIndex("ExamId");
+
+                    b.ToTable("ExamStatsQueue", (string)null);
                 });
 
             modelBuilder.Entity("AgentPath.Web.Features.Assessments.PointsEntry", b =>
@@ -1853,9 +1871,6 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                     b.Property<int?>("PlanItemId")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("SessionId")
-                        .HasColumnType("integer");
-
                     b.Property<DateTimeOffset?>("StartsAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1876,9 +1891,22 @@ namespace AgentPath.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PlanItemId");
 
+                    b.ToTable("MonthlyReviews");
+                });
+
+            modelBuilder.Entity("AgentPath.Web.Features.Plans.MonthlyReviewSession", b =>
+                {
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ReviewId", "SessionId");
+
                     b.HasIndex("SessionId");
 
-                    b.ToTable("MonthlyReviews");
+                    b.ToTable("MonthlyReviewSession");
                 });
 
             modelBuilder.Entity("AgentPath.Web.Features.Plans.NeedDetail", b =>
@@ -3438,6 +3466,50 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                     b.ToTable("Attendances");
                 });
 
+            modelBuilder.Entity("AgentPath.Web.Features.Training.CoursewareFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("CoursewareFiles");
+                });
+
             modelBuilder.Entity("AgentPath.Web.Features.Training.RetrainingTask", b =>
                 {
                     b.Property<int>("Id")
@@ -4013,6 +4085,15 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                     b.Navigation("Question");
                 });
 
+            modelBuilder.Entity("AgentPath.Web.Features.Assessments.PendingStat", b =>
+                {
+                    b.HasOne("AgentPath.Web.Features.Assessments.Attempt", null)
+                        .WithOne()
+                        .HasForeignKey("AgentPath.Web.Features.Assessments.PendingStat", "AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AgentPath.Web.Features.Assessments.PointsEntry", b =>
                 {
                     b.HasOne("AgentPath.Web.Features.People.Employee", null)
@@ -4303,14 +4384,26 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                         .HasForeignKey("PlanItemId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("AgentPath.Web.Features.Training.TrainingSession", null)
-                        .WithMany()
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.Navigation("Department");
 
                     b.Navigation("Instructor");
+                });
+
+            modelBuilder.Entity("AgentPath.Web.Features.Plans.MonthlyReviewSession", b =>
+                {
+                    b.HasOne("AgentPath.Web.Features.Plans.MonthlyReview", null)
+                        .WithMany("Sessions")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AgentPath.Web.Features.Training.TrainingSession", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Session");
                 });
 
             modelBuilder.Entity("AgentPath.Web.Features.Plans.NeedDetail", b =>
@@ -4852,6 +4945,15 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                     b.Navigation("Employee");
                 });
 
+            modelBuilder.Entity("AgentPath.Web.Features.Training.CoursewareFile", b =>
+                {
+                    b.HasOne("AgentPath.Web.Features.Training.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AgentPath.Web.Features.Training.RetrainingTask", b =>
                 {
                     b.HasOne("AgentPath.Web.Features.People.Employee", "Employee")
@@ -5041,6 +5143,8 @@ namespace AgentPath.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("AgentPath.Web.Features.Plans.MonthlyReview", b =>
                 {
+                    b.Navigation("Sessions");
+
                     b.Navigation("Tasks");
                 });
 

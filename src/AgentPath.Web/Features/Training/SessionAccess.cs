@@ -1,0 +1,76 @@
+using AgentPath.Web.Data;
+using AgentPath.Web.Features.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentPath.Web.Features.Training;
+
+/// <summary>
+/// Which training sessions the signed-in user may see, through the one data scope: center-wide roles
+/// see all; others the sessions they teach and those whose audience (a cohort or a team) holds
+/// someone in their scope. A session outside is answered as missing (404).
+/// </summary>
+public sealed class SessionAccess(DataScopeProvider scope, AppDbContext db)
+{
+    public async Task<IQueryable<TrainingSession>> VisibleAsync(CancellationToken ct)
+    {
+        var s = await scope.GetAsync(ct);
+        if (s.Everyone)
+        {
+            return db.TrainingSessions;
+        }
+
+        var people = await scope.PeopleAsync(ct);
+        var teams = await scope.TeamsAsync(ct);
+        var self = s.SelfEmployeeId ?? -1;
+        return db.TrainingSessions.Where(x => x.InstructorEmployeeId == self
+            || (x.CohortId != null && db.CohortMembers.Any(m => m.CohortId == x.CohortId && people.Any(p => p.Id == m.EmployeeId)))
+            || (x.TeamId != null && teams.Any(t => t.Id == x.TeamId)));
+    }
+
+    public async Task<TrainingSession?> FindAsync(int id, CancellationToken ct) =>
+        await (await VisibleAsync(ct)).Include(x => x.Instructor).FirstOrDefaultAsync(x => x.Id == id, ct);
+
+    /// <summary>Who is meant to attend: the cohort's members or the team's people, still in training or at work (not eliminated or gone), in the user's scope.</summary>
+    public async Task<List<Employee>> AudienceAsync(TrainingSession session, CancellationToken ct)
+    {
+        var people = (await scope.PeopleAsync(ct)).AsNoTracking().Include(e => e.Team)
+            .Where(e => e.Stage != Stage.Eliminated && e.Stage != Stage.Left);
+        if (session.CohortId is { } c)
+        {
+            people = people.Where(e => db.CohortMembers.Any(m => m.CohortId == c && m.EmployeeId == e.Id));
+        }
+        else if (session.TeamId is { } t)
+        {
+            people = people.Where(e => e.TeamId == t);
+        }
+        else
+        {
+            return [];
+        }
+
+        return await people.OrderBy(e => e.EmployeeNumber).ToListAsync(ct);
+    }
+
+    /// <summary>Whether the person belongs to the session's audience (whatever the user's scope).</summary>
+    public async Task<bool> InAudienceAsync(TrainingSession session, int employeeId, CancellationToken ct) =>
+        session.CohortId is { } c ? await db.CohortMembers.AnyAsync(m => m.CohortId == c && m.EmployeeId == employeeId, ct)
+        : session.TeamId is { } t && await db.Employees.AnyAsync(e => e.Id == employeeId && e.TeamId == t, ct);
+
+    public async Task<int?> SelfAsync(CancellationToken ct) => (await scope.GetAsync(ct)).SelfEmployeeId;
+
+    /// <summary>The audience's name: the cohort's or the team's.</summary>
+    public async Task<string> AudienceNameAsync(TrainingSession session, CancellationToken ct) =>
+        session.CohortId is { } c ? await db.Cohorts.Where(x => x.Id == c).Select(x => x.Name).FirstAsync(ct)
+        : session.TeamId is { } t ? await db.Teams.Where(x => x.Id == t).Select(x => x.Department.Name + " · " + x.Name).FirstAsync(ct)
+        : "";
+}
+
+/// <summary>A session's trainee feedback summed up: how many, the mean rating, how many gave each rating, the comments (without names).</summary>
+public sealed record FeedbackSummary(int Count, decimal? Average, IReadOnlyDictionary<int, int> ByRating, IReadOnlyList<string> Comments)
+{
+    public static FeedbackSummary Of(IReadOnlyCollection<SessionFeedback> feedback) => new(
+        feedback.Count,
+        feedback.Count == 0 ? null : Math.Round(feedback.Average(f => (decimal)f.Rating), 1, MidpointRounding.AwayFromZero),
+        Enumerable.Range(1, 5).ToDictionary(r => r, r => feedback.Count(f => f.Rating == r)),
+        feedback.Where(f => f.Comment is not null).OrderBy(f => f.At).Select(f => f.Comment!).ToList());
+}

@@ -13,9 +13,11 @@ namespace AgentPath.Web.Features.Plans;
 /// </summary>
 public static class PlanExport
 {
+    /// <summary>The columns, in the seed's order and words (序号、培训项目、对象、时间、人数、方式、课时、责任人、实施进度), then category and needs.</summary>
     public static readonly string[] ColumnKeys =
     [
-        "No.", "Training item", "Audience", "Time", "Headcount", "Method", "Hours", "Owner", "Progress", "Category", "Needs answered",
+        "PlanCol.No", "PlanCol.Item", "PlanCol.Audience", "PlanCol.Time", "PlanCol.Headcount", "PlanCol.Method", "PlanCol.Hours", "PlanCol.Owner",
+        "PlanCol.Progress", "PlanCol.Category", "PlanCol.Needs",
     ];
 
     private static readonly double[] Widths = [6, 34, 22, 17, 8, 12, 7, 10, 10, 12, 30];
@@ -87,7 +89,7 @@ public static class PlanExport
             text["{0} / {1}", PlanText.Hours(sheet.Mix.BusinessHours), PlanText.Hours(sheet.Mix.GeneralHours)].Value,
             sheet.Mix.BusinessPercent is { } b ? text["{0}% / {1}% (target 70% / 30%)", b, sheet.Mix.GeneralPercent!.Value].Value : "—"));
         rows.Add(Line());
-        rows.Add(Line(text["Compiled (management department): ________    Approved (department manager): ________    Revision approved (general manager): ________"].Value));
+        rows.Add(Line($"{text["Compiled (management department)"]}：________    {text["Approved (department manager)"]}：________    {text["Revision approved (general manager)"]}：________"));
 
         var config = new OpenXmlConfiguration
         {

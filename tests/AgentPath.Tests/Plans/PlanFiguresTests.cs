@@ -212,16 +212,19 @@ public class PlanFiguresTests
         var zh = JsonStringLocalizerFactory.LoadAll(Resources(), "zh-CN");
         var source = Path.Combine(Path.GetDirectoryName(Resources())!, "Features", "Plans");
         var pattern = new System.Text.RegularExpressions.Regex(
-            """\(\s*"[A-Za-z.\[\]]+",\s*"((?:[^"\\]|\\.)*)",\s*(?:\[|new)|Invalid\("[^"]+",\s*"((?:[^"\\]|\\.)*)"\)|return \(null, "((?:[^"\\]|\\.)*)"\)|Refused\(plan, "((?:[^"\\]|\\.)*)"\)""");
+            """"\(\s*"[A-Za-z.\[\]]+",\s*"((?:[^"\\]|\\.)*)",\s*(?:\[|new)|Invalid\("[^"]+",\s*"((?:[^"\\]|\\.)*)"\)|return \(null, "((?:[^"\\]|\\.)*)"\)|Refused\(plan, "((?:[^"\\]|\\.)*)"\)|\? "([A-Z](?:[^"\\]|\\.)*\.)" : "([A-Z](?:[^"\\]|\\.)*\.)"""" + "\"");
         var missing = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories))
         {
             foreach (System.Text.RegularExpressions.Match m in pattern.Matches(File.ReadAllText(file)))
             {
-                var key = System.Text.RegularExpressions.Regex.Unescape(m.Groups.Cast<System.Text.RegularExpressions.Group>().Skip(1).First(g => g.Success).Value);
-                if (!zh.ContainsKey(key))
+                foreach (var g in m.Groups.Cast<System.Text.RegularExpressions.Group>().Skip(1).Where(g => g.Success))
                 {
-                    missing.Add(key);
+                    var key = System.Text.RegularExpressions.Regex.Unescape(g.Value);
+                    if (!zh.ContainsKey(key))
+                    {
+                        missing.Add(key);
+                    }
                 }
             }
         }

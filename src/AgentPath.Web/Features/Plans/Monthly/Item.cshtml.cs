@@ -30,14 +30,14 @@ public sealed class ItemModel(PlanAccess access, PlanService plans, PlanNeeds ne
 
     public async Task<IActionResult> OnGetAsync(int id, int? itemId, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-
         if (!PlanService.Compiles(User))
         {
             return Forbid();
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
         }
 
         if (itemId is { } iid)

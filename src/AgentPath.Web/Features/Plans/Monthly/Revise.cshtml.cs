@@ -31,6 +31,11 @@ public sealed class ReviseModel(PlanAccess access, PlanService plans, AppDbConte
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
+        if (!User.IsInRole(Roles.Hr) && !User.IsInRole(Roles.DepartmentManager))
+        {
+            return Forbid();
+        }
+
         if (!await LoadAsync(id, ct))
         {
             return NotFound();

@@ -3,9 +3,10 @@ using AgentPath.Web.Features.Account;
 using AgentPath.Web.Features.Assessments;
 using AgentPath.Web.Features.Notifications;
 using AgentPath.Web.Features.People;
+using AgentPath.Web.Features.Pipeline;
+using AgentPath.Web.Features.Plans;
 using AgentPath.Web.Features.Quality;
 using AgentPath.Web.Features.Training;
-using AgentPath.Web.Features.Pipeline;
 using AgentPath.Web.Infrastructure;
 using AgentPath.Web.Infrastructure.Errors;
 using AgentPath.Web.Infrastructure.Files;
@@ -72,6 +73,10 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizePage("/Training/Sessions/Code", Policies.SessionsManage);
         o.Conventions.AuthorizePage("/Training/Sessions/Sheet", Policies.SessionsManage);
         o.Conventions.AllowAnonymousToPage("/Records/Verify");
+        o.Conventions.AuthorizeFolder("/Plans/Monthly", Policies.PlansRead);
+        o.Conventions.AuthorizeFolder("/Plans/Reviews", Policies.PlansRead);
+        o.Conventions.AuthorizePage("/Plans/Surveys/New", Policies.TrainingDeliver);
+        o.Conventions.AuthorizePage("/Plans/Surveys/Results", Policies.PlansRead);
         o.Conventions.AllowAnonymousToPage("/Account/Login");
         o.Conventions.AllowAnonymousToPage("/Account/Culture");
         o.Conventions.AllowAnonymousToPage("/Error");
@@ -91,6 +96,7 @@ builder.Services.AddAssessments();
 builder.Services.AddTrainingNeeds();
 builder.Services.AddQuality(config);
 builder.Services.AddPipeline();
+builder.Services.AddPlans();
 
 var app = builder.Build();
 
@@ -155,6 +161,7 @@ api.MapAssessmentsApi();
 api.MapQuestionBankApi();
 api.MapQualityApi();
 api.MapPipelineApi();
+api.MapPlansApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

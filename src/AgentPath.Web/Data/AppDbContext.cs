@@ -68,6 +68,21 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentActor actor
     public DbSet<Features.Records.Certificate> Certificates => Set<Features.Records.Certificate>();
     public DbSet<Features.Records.PostChecklistItem> PostChecklistItems => Set<Features.Records.PostChecklistItem>();
     public DbSet<Features.Records.PostChecklistConfirmation> PostChecklistConfirmations => Set<Features.Records.PostChecklistConfirmation>();
+    public DbSet<Features.Plans.TrainingPlan> TrainingPlans => Set<Features.Plans.TrainingPlan>();
+    public DbSet<Features.Plans.PlanItem> PlanItems => Set<Features.Plans.PlanItem>();
+    public DbSet<Features.Plans.PlanItemNeed> PlanItemNeeds => Set<Features.Plans.PlanItemNeed>();
+    public DbSet<Features.Plans.PlanVersion> PlanVersions => Set<Features.Plans.PlanVersion>();
+    public DbSet<Features.Plans.PlanRevision> PlanRevisions => Set<Features.Plans.PlanRevision>();
+    public DbSet<Features.Plans.NeedDetail> NeedDetails => Set<Features.Plans.NeedDetail>();
+    public DbSet<Features.Plans.PlanItemSession> PlanItemSessions => Set<Features.Plans.PlanItemSession>();
+    public DbSet<Features.Plans.NeedsSurvey> NeedsSurveys => Set<Features.Plans.NeedsSurvey>();
+    public DbSet<Features.Plans.SurveyResponse> SurveyResponses => Set<Features.Plans.SurveyResponse>();
+    public DbSet<Features.Plans.SurveyAnswer> SurveyAnswers => Set<Features.Plans.SurveyAnswer>();
+    public DbSet<Features.Plans.MonthlyReview> MonthlyReviews => Set<Features.Plans.MonthlyReview>();
+    public DbSet<Features.Plans.NewBusinessTraining> NewBusinessTrainings => Set<Features.Plans.NewBusinessTraining>();
+    public DbSet<Features.Plans.Homework> Homework => Set<Features.Plans.Homework>();
+    public DbSet<Features.Plans.HomeworkSubmission> HomeworkSubmissions => Set<Features.Plans.HomeworkSubmission>();
+    public DbSet<Features.Plans.HomeworkGrade> HomeworkGrades => Set<Features.Plans.HomeworkGrade>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

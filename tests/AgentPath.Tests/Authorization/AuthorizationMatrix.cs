@@ -16,13 +16,15 @@ public sealed partial class AuthorizationMatrix
     {
         public bool IsApi => Endpoint.Contains(" /api/", StringComparison.Ordinal) || Endpoint.Contains(" /openapi/", StringComparison.Ordinal) || Endpoint.EndsWith(" /health", StringComparison.Ordinal);
 
-        public (HttpMethod Method, string Path) Request(int? id)
+        /// <summary>The request for a record; <paramref name="rev"/> fills a <c>{rev}</c> (a plan revision's number) when the record has one.</summary>
+        public (HttpMethod Method, string Path) Request(int? id, int? rev = null)
         {
             var space = Endpoint.IndexOf(' ', StringComparison.Ordinal);
             var verb = Endpoint[..space];
             var path = Param().Replace(Endpoint[(space + 1)..], m => m.Groups[1].Value switch
             {
                 "documentName" => "v1",
+                "rev" when rev is not null => rev.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ when m.Value.Contains(":guid", StringComparison.Ordinal) => Guid.NewGuid().ToString(),
                 _ => id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "1",
             });

@@ -56,7 +56,7 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
                 var targets = row.Record == "-" ? [("-", (int?)null)] : new[] { ("in", (int?)inside), ("out", (int?)outside) };
                 foreach (var (which, id) in targets)
                 {
-                    var (method, path) = row.Request(id);
+                    var (method, path) = row.Request(id, row.Record == "plan-revision" && id == (await PlanRevisionAsync()).PlanId ? (await PlanRevisionAsync()).Number : null);
                     var client = row.IsApi ? api : page;
                     using var request = new HttpRequestMessage(method, path);
                     if (method != HttpMethod.Get)
@@ -252,8 +252,93 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
                 return (await db.Scorecards.Select(c => c.Id).FirstAsync(), Missing);
             case "calibration":
                 return (await db.CalibrationSessions.Select(c => c.Id).FirstAsync(), Missing);
+            case "plan" or "plan-revision" or "survey" or "survey-answer" or "review" or "new-business" or "homework":
+                return await PlanRecordsAsync(kind, login);
+
             default:
                 throw new InvalidOperationException($"Unknown record kind '{kind}' in the matrix.");
         }
     });
+
+    private (int PlanId, int Number)? _revision;
+    private Dictionary<string, int>? _outbound;
+
+    /// <summary>A pending revision (once) of last month's issued outbound plan, for the general manager's rows.</summary>
+    private async Task<(int PlanId, int Number)> PlanRevisionAsync()
+    {
+        if (_revision is { } known)
+        {
+            return known;
+        }
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgentPath.Web.Data.AppDbContext>();
+        var month = AgentPath.Web.Features.Plans.PlanMonth.Of(AgentPath.Web.Features.Plans.PlanMonth.Today(factory.Clock).AddMonths(-1));
+        var plan = await db.TrainingPlans.Include(p => p.Items).ThenInclude(i => i.Owner).Include(p => p.Items).ThenInclude(i => i.Team)
+            .Include(p => p.Revisions).Include(p => p.Versions).AsSplitQuery().SingleAsync(p => p.Month == month && p.Department.Name == "回访销售部");
+        var revision = plan.ProposeRevision("矩阵测试：加半课时", plan.Snapshot().Select(x => x with { Hours = x.Hours + 0.5m }).ToList(), "陈静", factory.Clock.GetUtcNow());
+        await db.SaveChangesAsync();
+        return (_revision = (plan.Id, revision.Number)).Value;
+    }
+
+    /// <summary>A needs survey, review training, new-business training and homework (once each) of the outbound department only: records outside the inbound roles' scope.</summary>
+    private async Task<Dictionary<string, int>> OutboundRecordsAsync()
+    {
+        if (_outbound is not null)
+        {
+            return _outbound;
+        }
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AgentPath.Web.Data.AppDbContext>();
+        var now = factory.Clock.GetUtcNow();
+        var today = AgentPath.Web.Features.Plans.PlanMonth.Today(factory.Clock);
+        var month = AgentPath.Web.Features.Plans.PlanMonth.Of(today);
+        var outbound = await db.Departments.SingleAsync(d => d.Name == "回访销售部");
+        var team = await db.Teams.Where(t => t.DepartmentId == outbound.Id).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+        var survey = new AgentPath.Web.Features.Plans.NeedsSurvey("矩阵调查", null, month, today.AddDays(5), today, [team], [AgentPath.Web.Features.Plans.SkillArea.Teamwork], [], "陈静", now);
+        var review = new AgentPath.Web.Features.Plans.MonthlyReview("矩阵汇总培训", month, outbound, null, new Dictionary<AgentPath.Web.Features.Plans.ReviewStep, (int?, DateOnly?)>(), "陈静", now);
+        var business = new AgentPath.Web.Features.Plans.NewBusinessTraining("矩阵新增业务", AgentPath.Web.Features.Plans.BusinessChange.NewProduct, "产品部", "内容", [team],
+            today.AddDays(3), today, null, null, null, "陈静", now);
+        var homework = new AgentPath.Web.Features.Plans.Homework("矩阵作业", "要求", AgentPath.Web.Features.Plans.HomeworkKind.HandIn, null, null, [team], 10, now.AddDays(3), now, "陈静");
+        db.AddRange(survey, review, business, homework);
+        await db.SaveChangesAsync();
+        return _outbound = new Dictionary<string, int>
+        {
+            ["survey"] = survey.Id, ["survey-answer"] = survey.Id, ["review"] = review.Id, ["new-business"] = business.Id, ["homework"] = homework.Id,
+        };
+    }
+
+    /// <summary>Plans' records: inside = the inbound department's (every staff role sees it, the agent and lead are on its first team); outside = the outbound one's for roles that see one department, a missing one for roles that see all.</summary>
+    private async Task<(int Inside, int Outside)> PlanRecordsAsync(string kind, string login)
+    {
+        var everyone = (await DemoPeople.ExpectedScopeAsync(factory, login)).Count == (await DemoPeople.AllIdsAsync(factory)).Count;
+        if (kind == "plan-revision")
+        {
+            return ((await PlanRevisionAsync()).PlanId, Missing);
+        }
+
+        var outbound = await OutboundRecordsAsync();
+        var inside = await factory.QueryAsync(async db =>
+        {
+            var month = AgentPath.Web.Features.Plans.PlanMonth.Of(AgentPath.Web.Features.Plans.PlanMonth.Today(factory.Clock).AddMonths(-1));
+            return kind switch
+            {
+                "plan" => await db.TrainingPlans.Where(p => p.Month == month && p.Department.Name == "咨询热线部").Select(p => p.Id).SingleAsync(),
+                "survey" or "survey-answer" => await db.NeedsSurveys.Where(s => s.Audience.Any(a => db.Teams.Any(t => t.Id == a.TeamId && t.Name == "咨询一组")))
+                    .OrderByDescending(s => s.ClosesOn).Select(s => s.Id).FirstAsync(),
+                "review" => await db.MonthlyReviews.Where(r => r.Department.Name == "咨询热线部").OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
+                "new-business" => await db.NewBusinessTrainings.Where(n => n.Audience.Any(a => db.Teams.Any(t => t.Id == a.TeamId && t.Name == "咨询一组"))).Select(n => n.Id).FirstAsync(),
+                _ => await db.Homework.Where(h => h.Audience.Any(a => db.Teams.Any(t => t.Id == a.TeamId && t.Name == "咨询一组"))).Select(h => h.Id).FirstAsync(),
+            };
+        });
+        var outsideForAll = kind == "plan"
+            ? await factory.QueryAsync(db =>
+            {
+                var month = AgentPath.Web.Features.Plans.PlanMonth.Of(AgentPath.Web.Features.Plans.PlanMonth.Today(factory.Clock).AddMonths(-1));
+                return db.TrainingPlans.Where(p => p.Month == month && p.Department.Name == "回访销售部").Select(p => p.Id).SingleAsync();
+            })
+            : outbound[kind];
+        return (inside, everyone && kind != "survey-answer" ? Missing : outsideForAll);
+    }
 }

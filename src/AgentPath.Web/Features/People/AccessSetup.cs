@@ -128,7 +128,16 @@ public static class AccessSetup
             .AddPolicy(Policies.StageHr, p => p.RequireRole(Roles.Hr))
             .AddPolicy(Policies.CohortsManage, p => p.RequireRole(Roles.Trainer, Roles.Hr))
             .AddPolicy(Policies.Coach, p => p.RequireRole(Roles.TeamLead, Roles.Supervisor))
-            .AddPolicy(Policies.SessionsManage, p => p.RequireRole(Roles.Trainer, Roles.Hr, Roles.Supervisor));
+            .AddPolicy(Policies.SessionsManage, p => p.RequireRole(Roles.Trainer, Roles.Hr, Roles.Supervisor))
+            .AddPolicy(Policies.PlansRead, p => p.RequireRole(Roles.TeamLead, Roles.Supervisor, Roles.Trainer, Roles.QaInspector, Roles.Hr,
+                Roles.DepartmentManager, Roles.GeneralManager, Roles.SystemAdmin))
+            .AddPolicy(Policies.PlansCompile, p => p.RequireRole(Roles.Hr, Roles.Trainer))
+            .AddPolicy(Policies.PlansSubmit, p => p.RequireRole(Roles.Hr))
+            .AddPolicy(Policies.PlansApprove, p => p.RequireRole(Roles.DepartmentManager))
+            .AddPolicy(Policies.PlansRevise, p => p.RequireRole(Roles.Hr, Roles.DepartmentManager))
+            .AddPolicy(Policies.PlansRevisionDecide, p => p.RequireRole(Roles.GeneralManager))
+            .AddPolicy(Policies.NeedsReport, p => p.RequireRole(Roles.DepartmentManager, Roles.Supervisor, Roles.Hr, Roles.Trainer))
+            .AddPolicy(Policies.TrainingDeliver, p => p.RequireRole(Roles.Trainer, Roles.Hr, Roles.Supervisor));
 
         services.AddRateLimiter(o =>
         {

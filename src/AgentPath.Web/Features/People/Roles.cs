@@ -80,6 +80,7 @@ public static class Policies
 
     /// <summary>Turn QA findings into retraining and training needs: QA, trainers, team leads, supervisors, department managers.</summary>
     public const string QualityCoach = "Quality.Coach";
+
     /// <summary>Record gate results and eliminations: trainers (induction), supervisors and department managers (apprenticeship, probation), within their scope.</summary>
     public const string GateAssess = "Gate.Assess";
 
@@ -94,4 +95,28 @@ public static class Policies
 
     /// <summary>Training sessions: create, mark attendance, print the sign-in sheet — trainers, HR and supervisors (the owners of induction days).</summary>
     public const string SessionsManage = "Sessions.Manage";
+
+    /// <summary>Monthly plans, needs, the plan dashboard and the delivery records, within the scope: everyone but agents.</summary>
+    public const string PlansRead = "Plans.Read";
+
+    /// <summary>Compile draft plans (items, drafts from needs): HR (管理部) and trainers.</summary>
+    public const string PlansCompile = "Plans.Compile";
+
+    /// <summary>Submit a plan to the department manager and issue it once approved: the management department (HR).</summary>
+    public const string PlansSubmit = "Plans.Submit";
+
+    /// <summary>Approve a submitted plan or send it back: department managers, for their own department.</summary>
+    public const string PlansApprove = "Plans.Approve";
+
+    /// <summary>Propose a revision of an issued plan: HR and the department's manager.</summary>
+    public const string PlansRevise = "Plans.Revise";
+
+    /// <summary>Approve or reject a revision of an issued plan: the general manager.</summary>
+    public const string PlansRevisionDecide = "Plans.RevisionDecide";
+
+    /// <summary>Report a department's training needs: department managers, supervisors, HR and trainers.</summary>
+    public const string NeedsReport = "Needs.Report";
+
+    /// <summary>Needs surveys, monthly review trainings, new-business training and homework: trainers, HR and supervisors.</summary>
+    public const string TrainingDeliver = "Training.Deliver";
 }

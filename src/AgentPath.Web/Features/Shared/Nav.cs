@@ -30,6 +30,14 @@ public static class Nav
         items.Add(new("/points", "Performance points"));
         items.Add(new("/quality", Is(Roles.QaInspector, Roles.TeamLead, Roles.Supervisor, Roles.DepartmentManager, Roles.Trainer, Roles.Hr, Roles.GeneralManager, Roles.SystemAdmin)
             ? "Quality" : "My QA evaluations"));
+        if (Is(Roles.TeamLead, Roles.Supervisor, Roles.Trainer, Roles.QaInspector, Roles.Hr, Roles.DepartmentManager, Roles.GeneralManager, Roles.SystemAdmin))
+        {
+            items.Add(new("/plans", "Training plans"));
+        }
+        else if (user.HasClaim(c => c.Type == DataScopeProvider.EmployeeIdClaim))
+        {
+            items.Add(new("/plans/mine", "Training tasks"));
+        }
         if (Is(Roles.Trainer, Roles.SystemAdmin))
         {
             items.Add(new("/question-bank", "Question bank"));

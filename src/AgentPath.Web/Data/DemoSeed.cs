@@ -230,7 +230,7 @@ public static class DemoSeed
         await Features.Pipeline.PipelineDemoSeed.SeedDemoAsync(db, time);
         await Features.Training.TrainingDemoSeed.SeedDemoAsync(db, time);
         await Features.Quality.QualityDemoSeed.RunAsync(sp);
-        await Features.Plans.PlansDemoSeed.SeedDemoAsync(db, time);
+        await Features.Plans.PlansDemoSeed.SeedDemoAsync(sp);
         if (demoAgent is not null && await db.Users.FirstOrDefaultAsync(u => u.EmployeeId == demoAgent.Id) is { } agentUser)
         {
             notifier.Post(agentUser.Id, "A new exam is open for you: {0}.", ["11月业务考试"], "/exams");

@@ -102,7 +102,7 @@ public class PlanFiguresTests
         {
             new(1, 10, 5, null), new(1, 10, 4, null), new(1, 10, 3, null), new(1, 20, 5, null),
             new(2, 10, 1, null), new(2, 20, 2, null),
-            new(3, 10, null, "投诉安抚"), new(3, 20, null, "  "),
+            new(3, 10, null, "投诉安抚"), new(3, 20, null, "  "), new(3, 20, null, "Excel 报表"), new(3, 10, null, " Excel 报表"),
         };
         var figures = SurveyAggregation.Aggregate(items, answers);
         var emotion = figures.Single(f => f.ItemId == 1);
@@ -118,7 +118,8 @@ public class PlanFiguresTests
         Assert.Equal(1.5m, office.Mean);
         Assert.Equal(0m, office.NeedShare);
 
-        Assert.Equal(["投诉安抚"], figures.Single(f => f.ItemId == 3).Texts);
+        Assert.Equal(["Excel 报表 ×2", "投诉安抚"], figures.Single(f => f.ItemId == 3).Texts);
+        Assert.Equal(3, figures.Single(f => f.ItemId == 3).Answers);
         Assert.Equal([1, 2], SurveyAggregation.Ranked(figures).Select(f => f.ItemId));
     }
 

@@ -119,7 +119,8 @@ public sealed class PlanDelivery(AppDbContext db, PlanAccess access, TimeProvide
             int present, invited;
             if (held.Count > 0)
             {
-                hours = held.Sum(l => Math.Round((decimal)(l.EndsAt - l.StartsAt).TotalHours, 1));
+                // Per person: a whole-department item runs once per team, so the hours delivered are the most any one team got.
+                hours = held.GroupBy(l => l.TeamId).Max(g => g.Sum(l => Math.Round((decimal)(l.EndsAt - l.StartsAt).TotalHours, 1)));
                 present = held.Sum(l => attended.GetValueOrDefault(l.SessionId));
                 // Invited: the planned headcount, shared over the teams' sessions in proportion to their size.
                 var teamSizes = held.Select(l => sizes.Where(x => x.Team == l.TeamId && (item.Stage == null || x.Stage == item.Stage)).Sum(x => x.N)).ToList();

@@ -27,7 +27,7 @@ public sealed class TrainingEvaluation(AppDbContext db, PlanAccess access, Findi
         var q = from f in db.SessionFeedbacks
                 join s in db.TrainingSessions on f.SessionId equals s.Id
                 where s.StartsAt >= since
-                select new { f.SessionId, f.Rating, f.Comment, s.Title, s.TeamId, Instructor = s.Instructor != null ? s.Instructor.Name : null };
+                select new { f.SessionId, f.Rating, f.Comment, s.Title, s.TeamId, Team = db.Teams.Where(t => t.Id == s.TeamId).Select(t => t.Name).FirstOrDefault(), Instructor = s.Instructor != null ? s.Instructor.Name : null };
         var rows = await q.ToListAsync(ct);
         if (departments is not null)
         {
@@ -40,11 +40,12 @@ public sealed class TrainingEvaluation(AppDbContext db, PlanAccess access, Findi
             var list = g.ToList();
             return new FeedbackRow(key, list.Select(x => x.SessionId).Distinct().Count(), list.Count,
                 list.Count == 0 ? null : Math.Round((decimal)list.Sum(x => x.Rating) / list.Count, 2, MidpointRounding.AwayFromZero),
-                list.Where(x => !string.IsNullOrWhiteSpace(x.Comment)).Select(x => x.Comment!).Take(5).ToList());
+                list.Where(x => !string.IsNullOrWhiteSpace(x.Comment)).Select(x => x.Comment!).Distinct().Take(3).ToList());
         }
 
         var byTrainer = rows.GroupBy(r => r.Instructor ?? "—").Select(g => Row(g.Key, g.Select(r => (r.SessionId, r.Rating, (string?)r.Comment)))).OrderByDescending(r => r.Mean).ToList();
-        var byCourse = rows.GroupBy(r => r.Title).Select(g => Row(g.Key, g.Select(r => (r.SessionId, r.Rating, (string?)r.Comment)))).OrderByDescending(r => r.Mean).ToList();
+        // A course given once per team is one course: its sessions are titled "course · team".
+        var byCourse = rows.GroupBy(r => r.Team is { } team && r.Title.EndsWith(" · " + team, StringComparison.Ordinal) ? r.Title[..^(team.Length + 3)] : r.Title).Select(g => Row(g.Key, g.Select(r => (r.SessionId, r.Rating, (string?)r.Comment)))).OrderByDescending(r => r.Mean).ToList();
         return (byTrainer, byCourse);
     }
 

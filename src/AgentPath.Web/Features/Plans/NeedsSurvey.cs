@@ -234,8 +234,11 @@ public static class SurveyAggregation
             var list = byItem[item.Id].ToList();
             if (item.Kind == SurveyItemKind.Text)
             {
-                var texts = list.Where(a => !string.IsNullOrWhiteSpace(a.Text)).Select(a => a.Text!).ToList();
-                result.Add(new ItemFigure(item.Id, texts.Count, null, 0, null, [], texts));
+                // The same answer given by several people is listed once, with how many gave it.
+                var given = list.Where(a => !string.IsNullOrWhiteSpace(a.Text)).Select(a => a.Text!.Trim()).ToList();
+                var texts = given.GroupBy(t => t, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => g.Count() > 1 ? $"{g.Key} ×{g.Count()}" : g.Key).ToList();
+                result.Add(new ItemFigure(item.Id, given.Count, null, 0, null, [], texts));
                 continue;
             }
 

@@ -20,8 +20,10 @@ public static class PlansDemoSeed
 
     private static DateTimeOffset At(DateOnly day, int hour, int minute = 0) => new(day.ToDateTime(new TimeOnly(hour, minute)), Cst);
 
-    public static async Task SeedDemoAsync(AppDbContext db, TimeProvider time)
+    public static async Task SeedDemoAsync(IServiceProvider sp)
     {
+        var db = sp.GetRequiredService<AppDbContext>();
+        var time = sp.GetRequiredService<TimeProvider>();
         if (await db.TrainingPlans.AnyAsync() || !await db.Departments.AnyAsync())
         {
             return;
@@ -33,6 +35,10 @@ public static class PlansDemoSeed
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
         var lastMonth = thisMonth.AddMonths(-1);
         var nextMonth = thisMonth.AddMonths(1);
+
+        // First (it clears the change tracker): spot questions at the start of last month, so the effect
+        // follow-up of last month's items has scores before the training; last month's business exam is after.
+        await SpotQuestionsAsync(sp, db, At(lastMonth, 8, 30), rng);
 
         var inbound = await db.Departments.SingleAsync(d => d.Name == "咨询热线部");
         var outbound = await db.Departments.SingleAsync(d => d.Name == "回访销售部");
@@ -70,8 +76,8 @@ public static class PlansDemoSeed
             (Item("回访流程与标准话术复训", inTeams[1], lastMonth.AddDays(12), 10, Size(inbound, inTeams[1]) - 2, TrainingMethod.RolePlay, 1.5m, supervisor, PlanCategory.Business, "流程与规范", "服务用语"), inTeams[1]),
             (Item("A3系统新版回访模块操作", inTeams[2], lastMonth.AddDays(15), 10, Size(inbound, inTeams[2]) - 2, TrainingMethod.SideBySide, 1, supervisor, PlanCategory.Business, "呼叫系统"), inTeams[2]),
             (Item("每月汇总性业务培训（当月新增业务、变动通知、规范流程）", null, lastMonth.AddDays(21), 14, inSize - 8, TrainingMethod.Lecture, 2, trainer, PlanCategory.Business, "标准话术"), null),
-            (Item("有效沟通：倾听与提问技巧", null, lastMonth.AddDays(16), 16, 30, TrainingMethod.Workshop, 1.5m, trainer, PlanCategory.GeneralSkills, "有效沟通"), null),
-            (Item("情绪管理与压力疏导", null, lastMonth.AddDays(18), 16, 28, TrainingMethod.Workshop, 1.5m, trainer, PlanCategory.GeneralSkills, "情绪管理"), null),
+            (Item("有效沟通：倾听与提问技巧", null, lastMonth.AddDays(16), 16, inSize - 12, TrainingMethod.Workshop, 1.5m, trainer, PlanCategory.GeneralSkills, "有效沟通"), null),
+            (Item("情绪管理与压力疏导", null, lastMonth.AddDays(18), 16, inSize - 14, TrainingMethod.Workshop, 1.5m, trainer, PlanCategory.GeneralSkills, "情绪管理"), null),
         };
         foreach (var (spec, team) in specs)
         {
@@ -123,7 +129,7 @@ public static class PlansDemoSeed
         var outSize = Size(outbound);
         outPlan.AddItem(Item("回访销售技巧：需求挖掘与异议处理", null, lastMonth.AddDays(8), 14, outSize - 10, TrainingMethod.RolePlay, 2, outTrainer, PlanCategory.Business, "工作技巧"), null, outTrainer, outSize);
         outPlan.AddItem(Item("回访话术与合规告知", outTeams[0], lastMonth.AddDays(13), 10, Size(outbound, outTeams[0]) - 2, TrainingMethod.Lecture, 1.5m, outTrainer, PlanCategory.Business, "流程与规范"), outTeams[0], outTrainer, Size(outbound, outTeams[0]));
-        outPlan.AddItem(Item("时间管理与工作组织", null, lastMonth.AddDays(20), 16, 20, TrainingMethod.Workshop, 1.5m, outTrainer, PlanCategory.GeneralSkills, "计划管理"), null, outTrainer, outSize);
+        outPlan.AddItem(Item("时间管理与工作组织", null, lastMonth.AddDays(20), 16, outSize - 8, TrainingMethod.Workshop, 1.5m, outTrainer, PlanCategory.GeneralSkills, "计划管理"), null, outTrainer, outSize);
         outPlan.Submit(hr.Name, At(lastMonth, 11));
         outPlan.Approve(outManager.Name, At(lastMonth.AddDays(1), 16));
         outPlan.Issue(hr.Name, At(lastMonth.AddDays(1), 17, 30));
@@ -256,7 +262,7 @@ public static class PlansDemoSeed
 
         // ---- Next month: an open survey with answers from most of the floor (the demo agent has not answered yet).
         var open2 = new NeedsSurvey($"{nextMonth.Month}月培训需求调查", "下月培训计划将根据本次调查结果编制，请如实选择。", PlanMonth.Of(nextMonth), today.AddDays(7), today,
-            inTeams.Select(t => t.Id), Enum.GetValues<SkillArea>(), [("新品与业务知识：你最想先学哪一部分？", SurveyItemKind.Text), ("班前会随机提问的形式对你有帮助吗？", SurveyItemKind.Rating)],
+            inTeams.Select(t => t.Id), Enum.GetValues<SkillArea>(), [("新品与业务知识：你最想先学哪一部分？", SurveyItemKind.Text), ("班前会随机提问式的复习，你需要吗？", SurveyItemKind.Rating)],
             trainer.Name, now.AddDays(-2));
         db.NeedsSurveys.Add(open2);
         await db.SaveChangesAsync();
@@ -297,6 +303,78 @@ public static class PlansDemoSeed
         db.Homework.Add(new Homework("有效沟通课后小测", "完成题库中的5道题（有效沟通、标准话术、品质意识），可作答3次，取最高一次。", HomeworkKind.Quiz, quiz.Id, null,
             [inTeams[0].Id], 0, quiz.ClosesAt, now.AddHours(-1), trainer.Name));
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>班前会随机提问 — the inbound floor answers the bank's questions at the start of last month, less well than after the month's training.</summary>
+    private static async Task SpotQuestionsAsync(IServiceProvider sp, AppDbContext db, DateTimeOffset opens, Random rng)
+    {
+        var paper = await db.Papers.Include(p => p.Items).Where(p => p.Items.Count > 0).OrderBy(p => p.Id).FirstOrDefaultAsync();
+        var teams = await db.Teams.Where(t => t.Department.Name == "咨询热线部").Select(t => t.Id).ToListAsync();
+        if (paper is null || teams.Count == 0)
+        {
+            return;
+        }
+
+        var exam = new Exam("班前会随机提问（月初）", paper, ExamKind.SpotQuestions, opens, opens.AddDays(2), attemptsAllowed: 1, countsForPoints: false);
+        teams.ForEach(t => exam.AddAudience(AudienceKind.Team, t, null));
+        db.Exams.Add(exam);
+        await db.SaveChangesAsync();
+        var floor = await db.Employees.AsNoTracking().Where(e => e.TeamId != null && teams.Contains(e.TeamId.Value) && (e.Stage == Stage.Regular || e.Stage == Stage.Probation)
+            && e.HireDate < DateOnly.FromDateTime(opens.UtcDateTime)).OrderBy(e => e.Id).ToListAsync();
+        var clock = new Clock(opens);
+        var engine = new ExamEngine(db, clock, sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(), new SystemActor("trainer"),
+            sp.GetRequiredService<WriteGate>(), sp.GetRequiredService<AnswerWriter>(), sp.GetRequiredService<ExamStatsJob>());
+        foreach (var person in floor)
+        {
+            clock.Now = opens.AddMinutes(rng.Next(0, 60 * 40));
+            var (attempt, _, _) = await engine.StartAsync(exam.Id, person);
+            if (attempt is null)
+            {
+                continue;
+            }
+
+            var skill = 0.3 + (rng.NextDouble() * 0.4);
+            await db.Entry(attempt).Collection(a => a.Items).Query().Include(i => i.Question).LoadAsync();
+            foreach (var item in attempt.Items)
+            {
+                item.RecordAnswer(Answer(item.Question, rng.NextDouble() < skill, rng), 1, clock.Now.AddMinutes(item.Order));
+            }
+
+            await db.SaveChangesAsync();
+            clock.Now = clock.Now.AddMinutes(12);
+            await engine.SubmitAsync(attempt.Id, person.Id, atDeadline: false);
+            db.ChangeTracker.Clear();
+        }
+
+        while (await engine.FoldPendingStatsAsync(ExamStatsJob.BatchSize) > 0)
+        {
+        }
+
+        db.ChangeTracker.Clear();
+    }
+
+    private static string Answer(Question q, bool right, Random rng)
+    {
+        var options = q.Options;
+        return q.Type switch
+        {
+            QuestionType.Single or QuestionType.TrueFalse => System.Text.Json.JsonSerializer.Serialize(right
+                ? options.First(o => o.Fraction >= 1).Id
+                : options.Where(o => o.Fraction < 1).ElementAt(rng.Next(options.Count(o => o.Fraction < 1))).Id),
+            QuestionType.Multiple => System.Text.Json.JsonSerializer.Serialize(right
+                ? options.Where(o => o.Fraction > 0).Select(o => o.Id).Order()
+                : options.Where(_ => rng.NextDouble() < 0.5).Select(o => o.Id).Order()),
+            QuestionType.FillIn => System.Text.Json.JsonSerializer.Serialize(right ? q.AcceptedAnswers[0] : "不记得了"),
+            _ => System.Text.Json.JsonSerializer.Serialize(""),
+        };
+    }
+
+    /// <summary>A clock moved by hand, so the spot questions carry last month's times.</summary>
+    private sealed class Clock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
     }
 
     /// <summary>Each team's session: about the team's share of the planned headcount is invited (the floor, oldest first).</summary>

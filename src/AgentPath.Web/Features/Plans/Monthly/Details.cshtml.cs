@@ -23,6 +23,7 @@ public sealed class DetailsModel(PlanAccess access, PlanService plans, PlanDeliv
     public TrainingPlan Plan { get; private set; } = null!;
     public IReadOnlyList<PlanItem> Items { get; private set; } = [];
     public IReadOnlyDictionary<int, string> NeedTitles { get; private set; } = new Dictionary<int, string>();
+    public IReadOnlyDictionary<int, NeedRow> Needs { get; private set; } = new Dictionary<int, NeedRow>();
     public IReadOnlyDictionary<int, string> Areas { get; private set; } = new Dictionary<int, string>();
     public PlanMix Mix { get; private set; } = new(0, 0);
     public PlanFormat.Context Format { get; private set; } = null!;
@@ -130,6 +131,8 @@ public sealed class DetailsModel(PlanAccess access, PlanService plans, PlanDeliv
         Mix = PlanMix.Of(Items.Select(i => (i.Category, i.Hours, i.Headcount)));
         Format = await PlansApi.ContextAsync(plan, db, ct);
         NeedTitles = Format.Needs;
+        var ids = Items.SelectMany(i => i.Needs.Select(n => n.NeedId)).Distinct().ToList();
+        Needs = await PlanNeeds.Query(db).Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, ct);
         Areas = Format.Areas;
         var manages = await plans.ManagesAsync(User, plan, ct);
         CanCompile = PlanService.Compiles(User) && plan.Status == PlanStatus.Draft;

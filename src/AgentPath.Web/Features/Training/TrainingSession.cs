@@ -17,6 +17,12 @@ public enum SessionKind
     GeneralSkills,
     /// <summary>再培训 — retraining before a retake.</summary>
     Retraining,
+    /// <summary>合理化建议活动 — a suggestion scheme meeting (R8.6).</summary>
+    Suggestions,
+    /// <summary>信息交流会 — an information-sharing meeting (R8.6).</summary>
+    InfoSharing,
+    /// <summary>表彰活动 — a recognition event (R8.6).</summary>
+    Recognition,
 }
 
 /// <summary>

@@ -38,7 +38,7 @@ public static class PipelineApi
 
     public static void MapPipelineApi(this IEndpointRouteBuilder api)
     {
-        var people = api.MapGroup("/people/{id:int}").WithTags("Pipeline").AddEndpointFilter(DomainErrors);
+        var people = api.MapGroup("/people/{id:int}").WithTags("Pipeline");
 
         people.MapGet("/stage-events", async Task<Results<Ok<List<StageEventDto>>, NotFound>> (int id, DataScopeProvider scope, AppDbContext db, CancellationToken ct) =>
         {
@@ -174,7 +174,7 @@ public static class PipelineApi
         }).RequireAuthorization(Policies.Coach)
           .WithSummary("A daily evaluation of an apprentice by their team lead or supervisor: five targets rated 1–5 (call length, concise talk, reassurance, knowledge, voice and tone).");
 
-        var cohorts = api.MapGroup("/cohorts").WithTags("Pipeline").AddEndpointFilter(DomainErrors);
+        var cohorts = api.MapGroup("/cohorts").WithTags("Pipeline");
         cohorts.MapGet("", async (DataScopeProvider scope, AppDbContext db, CancellationToken ct) =>
         {
             var list = await CohortQueries.ListAsync(db, await scope.GetAsync(ct), await scope.PeopleAsync(ct), ct);
@@ -203,19 +203,6 @@ public static class PipelineApi
     }
 
     /// <summary>An entity's refusal is an expected failure: a 400 ProblemDetails with its message in the caller's language.</summary>
-    public static async ValueTask<object?> DomainErrors(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (DomainException e)
-        {
-            var text = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Infrastructure.Localization.Text>>();
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: text[e.Message]);
-        }
-    }
-
     private static StageReason ParseReason(string? reason) =>
         Enum.TryParse<StageReason>(reason, out var r) ? r : throw new DomainException("Choose a reason.");
 

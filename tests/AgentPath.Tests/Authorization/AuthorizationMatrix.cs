@@ -62,4 +62,27 @@ public sealed partial class AuthorizationMatrix
 
         return new AuthorizationMatrix(rows);
     }
+
+    /// <summary>The "Lists" section: the pages declared to list people (each must scope every list to the viewer's data scope).</summary>
+    public static IReadOnlyList<string> LoadLists()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Authorization", "authorization-matrix.md");
+        var inLists = false;
+        var pages = new List<string>();
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                inLists = line.Trim() == "## Lists";
+                continue;
+            }
+
+            if (inLists && line.StartsWith("- `", StringComparison.Ordinal))
+            {
+                pages.Add(line[3..line.IndexOf('`', 3)]);
+            }
+        }
+
+        return pages;
+    }
 }

@@ -18,7 +18,7 @@ public sealed class AuthorizationMatrixTests_Postgres(PostgresAppFactory f) : Au
 /// Every endpoint the app maps, for every role, against a record inside and one outside the
 /// role's scope, as stated in authorization-matrix.md. An endpoint missing from the table fails.
 /// </summary>
-public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : AppFactory
+public abstract partial class AuthorizationMatrixTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : AppFactory
 {
     private static readonly Dictionary<string, string> LoginOf = new(StringComparer.Ordinal)
     {

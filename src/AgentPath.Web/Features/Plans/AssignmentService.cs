@@ -20,7 +20,7 @@ public sealed record Completion(int EmployeeId, string Name, string? Team, bool 
 /// are for; a person only what is set for them), creating them, signing off, handing in, grading,
 /// and completion per person.
 /// </summary>
-public sealed class AssignmentService(AppDbContext db, PlanAccess access, FileStore files, Notifier notifier, IAuthorizationService auth, TimeProvider time, IStringLocalizer<Text> text)
+public sealed class AssignmentService(AppDbContext db, PlanAccess access, DataScopeProvider scope, FileStore files, Notifier notifier, IAuthorizationService auth, TimeProvider time, IStringLocalizer<Text> text)
 {
     // ---- who may see what ----
 
@@ -61,6 +61,33 @@ public sealed class AssignmentService(AppDbContext db, PlanAccess access, FileSt
             : db.TrainingSessions.Where(s => s.TeamId == null || teams.Contains(s.TeamId.Value)).Select(s => s.Id);
         return db.Homework.Where(h => h.Audience.Any(a => a.TeamId == team || teams.Contains(a.TeamId))
             || (h.SessionId != null && (attended.Contains(h.SessionId.Value) || sessionsInScope.Contains(h.SessionId.Value))));
+    }
+
+    /// <summary>
+    /// The completion rows of the people in the viewer's data scope (a team lead: their teams; supervisor and
+    /// manager: their department; trainer, QA, HR, GM: everyone; anyone: themselves), and how many are left out.
+    /// Every list and count of people on the new-business and homework pages goes through here.
+    /// </summary>
+    public async Task<(List<Completion> Visible, int Outside)> InScopeAsync(List<Completion> all, CancellationToken ct)
+    {
+        var s = await scope.GetAsync(ct);
+        if (s.Everyone)
+        {
+            return (all, 0);
+        }
+
+        var ids = all.Select(c => c.EmployeeId).Distinct().ToList();
+        var seen = (await (await scope.PeopleAsync(ct)).Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+        var visible = all.Where(c => seen.Contains(c.EmployeeId)).ToList();
+        return (visible, all.Count - visible.Count);
+    }
+
+    /// <summary>The hand-in with this id on this homework, if its person is the viewer or in the viewer's data scope; null (→ 404) otherwise.</summary>
+    public async Task<HomeworkSubmission?> SubmissionInScopeAsync(int homeworkId, int submissionId, CancellationToken ct)
+    {
+        var people = await scope.PeopleAsync(ct);
+        return await db.HomeworkSubmissions.AsNoTracking()
+            .FirstOrDefaultAsync(x => x.Id == submissionId && x.HomeworkId == homeworkId && people.Any(e => e.Id == x.EmployeeId), ct);
     }
 
     /// <summary>Is the signed-in person one of those the item is for (not just a viewer)?</summary>
@@ -309,24 +336,27 @@ public sealed class AssignmentService(AppDbContext db, PlanAccess access, FileSt
             stored = file;
         }
 
+        // The offered name is shown and offered back on download, never used as a path: stripped of control and
+        // direction-changing characters, folders and "..", and cut to the column's length.
+        var name = upload is null ? null : Quality.FileNames.Normalise(upload.FileName, HomeworkSubmission.FileNameMax);
         var existing = await db.HomeworkSubmissions.FirstOrDefaultAsync(s => s.HomeworkId == h.Id && s.EmployeeId == me, ct);
+        var replaced = existing?.FileKey;
         try
         {
             var now = time.GetUtcNow();
             if (existing is null)
             {
-                db.HomeworkSubmissions.Add(new HomeworkSubmission(h, me, answer, stored?.Key, upload is null ? null : Path.GetFileName(upload.FileName), now));
+                db.HomeworkSubmissions.Add(new HomeworkSubmission(h, me, answer, stored?.Key, name, now));
             }
             else
             {
                 var graded = await db.HomeworkGrades.AnyAsync(g => g.SubmissionId == existing.Id, ct);
-                existing.Replace(h, answer, stored?.Key, upload is null ? null : Path.GetFileName(upload.FileName), now, graded);
+                existing.Replace(h, answer, stored?.Key, name, now, graded);
             }
 
             await db.SaveChangesAsync(ct);
-            return null;
         }
-        catch (DomainException ex)
+        catch (Exception ex) when (ex is DomainException or DbUpdateException)
         {
             if (stored is not null)
             {
@@ -334,13 +364,22 @@ public sealed class AssignmentService(AppDbContext db, PlanAccess access, FileSt
             }
 
             db.ChangeTracker.Clear();
-            return text[ex.Message];
+            return ex is DomainException d ? text[d.Message] : text["Your hand-in changed meanwhile; open the homework again."];
         }
+
+        // The replaced file is an orphan once no hand-in refers to it: remove it from the file store.
+        if (stored is not null && replaced is not null && replaced != stored.Key && !await db.HomeworkSubmissions.AnyAsync(s => s.FileKey == replaced, ct))
+        {
+            files.Delete(replaced);
+        }
+
+        return null;
     }
 
     public async Task<string?> GradeAsync(Homework h, int submissionId, decimal? score, string? comment, ClaimsPrincipal user, CancellationToken ct)
     {
-        var submission = await db.HomeworkSubmissions.FirstOrDefaultAsync(s => s.Id == submissionId && s.HomeworkId == h.Id, ct);
+        var people = await scope.PeopleAsync(ct);
+        var submission = await db.HomeworkSubmissions.FirstOrDefaultAsync(s => s.Id == submissionId && s.HomeworkId == h.Id && people.Any(e => e.Id == s.EmployeeId), ct);
         if (submission is null)
         {
             return text["Unknown hand-in."];

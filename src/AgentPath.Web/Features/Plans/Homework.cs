@@ -102,6 +102,7 @@ public sealed class HomeworkAudience
 public sealed class HomeworkSubmission : IAudited
 {
     public const int TextMax = 8000;
+    public const int FileNameMax = 200;
 
     public int Id { get; private set; }
     public int HomeworkId { get; private set; }

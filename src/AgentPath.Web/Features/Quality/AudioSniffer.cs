@@ -161,6 +161,38 @@ public static class FileNames
         return null;
     }
 
+    /// <summary>
+    /// A user's file name made fit to keep and show, for uploads that accept any name (homework hand-ins): control
+    /// characters (NUL included) and direction-changing characters removed, only the last folder segment kept
+    /// (so "..\..\x.pdf" and "C:\Users\me\x.pdf" become "x.pdf"), "." and ".." never a name, and cut to
+    /// <paramref name="max"/> characters keeping the extension. The same rules <see cref="Problem"/> refuses by.
+    /// </summary>
+    public static string Normalise(string? name, int max = NameMax)
+    {
+        var clean = new string((name ?? "").Where(c => !char.IsControl(c) && !IsBidiControl(c) && c != '\uFEFF').ToArray());
+        var last = clean.Split('/', '\\').Select(p => p.Trim()).LastOrDefault(p => p.Trim('.').Length > 0) ?? "";
+        last = last.Trim().TrimStart('.');
+        if (last.Length == 0)
+        {
+            return "file";
+        }
+
+        if (last.Length > max)
+        {
+            var ext = Path.GetExtension(last);
+            ext = ext.Length > 16 ? "" : ext;
+            var stem = last[..(max - ext.Length)];
+            if (stem.Length > 0 && char.IsHighSurrogate(stem[^1]))
+            {
+                stem = stem[..^1];
+            }
+
+            last = stem + ext;
+        }
+
+        return last;
+    }
+
     /// <summary>Unicode bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E/F, U+061C): "invoice‮3pm.exe" shows as "invoiceexe.mp3".</summary>
     public static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C';
 }

@@ -16,6 +16,9 @@ public sealed class DetailsModel(AssignmentService assignments, Data.AppDbContex
     public Completion? Mine { get; private set; }
     public HomeworkSubmission? MySubmission { get; private set; }
     public IReadOnlyList<Completion> People { get; private set; } = [];
+
+    /// <summary>People the homework is for who are outside the viewer's data scope: counted, never named.</summary>
+    public int OutsideScope { get; private set; }
     public IReadOnlyDictionary<int, HomeworkSubmission> Submissions { get; private set; } = new Dictionary<int, HomeworkSubmission>();
     public string? Error { get; private set; }
 
@@ -44,6 +47,11 @@ public sealed class DetailsModel(AssignmentService assignments, Data.AppDbContex
             return Forbid();
         }
 
+        if (await assignments.SubmissionInScopeAsync(id, submissionId, ct) is null)
+        {
+            return NotFound();
+        }
+
         Error = await assignments.GradeAsync(Homework, submissionId, score, comment, User, ct);
         return Error is null ? LocalRedirect($"/plans/homework/{id}") : await ReloadAsync(id, ct);
     }
@@ -55,7 +63,8 @@ public sealed class DetailsModel(AssignmentService assignments, Data.AppDbContex
             return NotFound();
         }
 
-        var s = await db.HomeworkSubmissions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == submission && x.HomeworkId == id, ct);
+        // The hand-in's person must be the viewer or in the viewer's data scope (404 otherwise), and only graders read others' files.
+        var s = await assignments.SubmissionInScopeAsync(id, submission, ct);
         var mayRead = s is not null && (s.EmployeeId == PlanActor.EmployeeId(User) || CanGrade);
         if (!mayRead || s!.FileKey is not { } key || !files.Exists(key))
         {
@@ -84,8 +93,9 @@ public sealed class DetailsModel(AssignmentService assignments, Data.AppDbContex
         MySubmission = me is null ? null : await db.HomeworkSubmissions.AsNoTracking().FirstOrDefaultAsync(s => s.HomeworkId == id && s.EmployeeId == me, ct);
         if ((await auth.AuthorizeAsync(User, Policies.PlansRead)).Succeeded)
         {
-            People = all;
-            Submissions = await db.HomeworkSubmissions.AsNoTracking().Where(s => s.HomeworkId == id).ToDictionaryAsync(s => s.Id, ct);
+            (People, OutsideScope) = await assignments.InScopeAsync(all, ct);
+            var visible = People.Select(p => p.EmployeeId).ToList();
+            Submissions = await db.HomeworkSubmissions.AsNoTracking().Where(s => s.HomeworkId == id && visible.Contains(s.EmployeeId)).ToDictionaryAsync(s => s.Id, ct);
         }
 
         return true;

@@ -57,7 +57,8 @@ public sealed class IndexModel(AssignmentService assignments, PlanAccess access,
         var rows = new List<Row>();
         foreach (var h in list)
         {
-            var c = await assignments.CompletionAsync(h, ct);
+            var all = await assignments.CompletionAsync(h, ct);
+            var (c, _) = await assignments.InScopeAsync(all, ct);
             var mine = c.FirstOrDefault(x => x.EmployeeId == me);
             rows.Add(new Row(h, c.Count(x => x.Done), c.Count, mine is not null, mine?.Done == true));
         }

@@ -10,7 +10,7 @@ namespace AgentPath.Web.Features.Plans.Monthly;
 /// 培训项目 — adds or changes one item of a draft plan: every column of the seed's table, the needs
 /// it answers and the knowledge area whose exam scores show its effect. HR and trainers only.
 /// </summary>
-public sealed class ItemModel(PlanAccess access, PlanService plans, PlanNeeds needs, AppDbContext db) : PageModel
+public sealed class ItemModel(PlanAccess access, PlanService plans, PlanNeeds needs, AppDbContext db, DataScopeProvider scope) : PageModel
 {
     public sealed record TeamOption(int Id, string Name, int Size);
 
@@ -104,7 +104,7 @@ public sealed class ItemModel(PlanAccess access, PlanService plans, PlanNeeds ne
             .GroupBy(e => e.TeamId!.Value).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         Teams = teams.Select(t => new TeamOption(t.Id, t.Name, sizes.GetValueOrDefault(t.Id))).ToList();
         var zh = System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
-        Owners = (await db.Employees.AsNoTracking().Where(e => e.DepartmentId == d && e.Stage != Stage.Eliminated && e.Stage != Stage.Left)
+        Owners = (await (await scope.PeopleAsync(ct)).AsNoTracking().Where(e => e.DepartmentId == d && e.Stage != Stage.Eliminated && e.Stage != Stage.Left)
                 .Select(e => new { e.Id, e.Name, Team = e.Team != null ? e.Team.Name : null, Post = e.Posts.Select(p => zh ? p.Name : p.NameEn).FirstOrDefault(), Lead = db.Teams.Any(t => t.LeadEmployeeId == e.Id) })
                 .ToListAsync(ct))
             .OrderBy(e => e.Team is null ? 0 : e.Lead ? 1 : 2).ThenBy(e => e.Team).ThenBy(e => e.Name, StringComparer.Ordinal)

@@ -11,7 +11,7 @@ namespace AgentPath.Web.Features.Plans.Monthly;
 /// (change a line, tick "drop", fill a blank line for a new item) and why. The general manager
 /// approves it; until then the issued version stays in force.
 /// </summary>
-public sealed class ReviseModel(PlanAccess access, PlanService plans, AppDbContext db) : PageModel
+public sealed class ReviseModel(PlanAccess access, PlanService plans, AppDbContext db, DataScopeProvider scope) : PageModel
 {
     public const int BlankLines = 3;
 
@@ -99,7 +99,7 @@ public sealed class ReviseModel(PlanAccess access, PlanService plans, AppDbConte
         Plan = plan;
         Allowed = User.IsInRole(Roles.Hr) || await plans.ManagesAsync(User, plan, ct);
         Teams = await db.Teams.AsNoTracking().Where(t => t.DepartmentId == plan.DepartmentId).OrderBy(t => t.Name).ToListAsync(ct);
-        Owners = (await db.Employees.AsNoTracking()
+        Owners = (await (await scope.PeopleAsync(ct)).AsNoTracking()
                 .Where(e => e.DepartmentId == plan.DepartmentId && e.Stage != Stage.Eliminated && e.Stage != Stage.Left)
                 .OrderBy(e => e.TeamId.HasValue).ThenBy(e => e.TeamId).ThenBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync(ct))
             .Select(e => (e.Id, e.Name)).ToList();

@@ -16,6 +16,9 @@ public sealed class DetailsModel(AssignmentService assignments, AppDbContext db,
     public bool Staff { get; private set; }
     public Completion? Mine { get; private set; }
     public IReadOnlyList<Completion> People { get; private set; } = [];
+
+    /// <summary>People the training is for who are outside the viewer's data scope: counted, never named.</summary>
+    public int OutsideScope { get; private set; }
     public string? ExamTitle { get; private set; }
     public string? Error { get; private set; }
 
@@ -60,7 +63,7 @@ public sealed class DetailsModel(AssignmentService assignments, AppDbContext db,
         Staff = (await auth.AuthorizeAsync(User, Policies.PlansRead)).Succeeded;
         var all = await assignments.CompletionAsync(n, ct);
         Mine = all.FirstOrDefault(c => c.EmployeeId == PlanActor.EmployeeId(User));
-        People = Staff ? all : [];
+        (People, OutsideScope) = Staff ? await assignments.InScopeAsync(all, ct) : ([], 0);
         ExamTitle = n.ExamId is { } e ? await db.Exams.Where(x => x.Id == e).Select(x => x.Title).FirstOrDefaultAsync(ct) : null;
         return true;
     }

@@ -53,7 +53,8 @@ public sealed class IndexModel(AssignmentService assignments, PlanAccess access,
         var rows = new List<Row>();
         foreach (var n in list)
         {
-            var c = await assignments.CompletionAsync(n, ct);
+            var all = await assignments.CompletionAsync(n, ct);
+            var (c, _) = await assignments.InScopeAsync(all, ct);
             rows.Add(new Row(n, c.Count(x => x.Done), c.Count));
         }
 

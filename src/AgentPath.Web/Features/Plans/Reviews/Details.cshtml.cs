@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AgentPath.Web.Features.Plans.Reviews;
 
 /// <summary>One monthly review training as its checklist: each step with owner and due date, the current step's form, the session's sign-ins, the exam and its analysis.</summary>
-public sealed class DetailsModel(ReviewService reviews, AppDbContext db, FileStore files, IAuthorizationService auth) : PageModel
+public sealed class DetailsModel(ReviewService reviews, AppDbContext db, DataScopeProvider scope, FileStore files, IAuthorizationService auth) : PageModel
 {
     public MonthlyReview Review { get; private set; } = null!;
     public bool CanEdit { get; private set; }
@@ -89,7 +89,7 @@ public sealed class DetailsModel(ReviewService reviews, AppDbContext db, FileSto
 
         Review = review;
         CanEdit = (await auth.AuthorizeAsync(User, Policies.TrainingDeliver)).Succeeded;
-        People = (await db.Employees.AsNoTracking().Where(e => e.DepartmentId == review.DepartmentId && e.Stage != Stage.Eliminated && e.Stage != Stage.Left)
+        People = (await (await scope.PeopleAsync(ct)).AsNoTracking().Where(e => e.DepartmentId == review.DepartmentId && e.Stage != Stage.Eliminated && e.Stage != Stage.Left)
                 .OrderBy(e => e.TeamId.HasValue).ThenBy(e => e.TeamId).ThenBy(e => e.Name).Select(e => new { e.Id, e.Name, Team = e.Team != null ? e.Team.Name : null }).ToListAsync(ct))
             .Select(e => (e.Id, e.Name, e.Team)).ToList();
         Exams = await db.Exams.AsNoTracking().Where(e => e.Kind == ExamKind.MonthlyBusiness).OrderByDescending(e => e.OpensAt).Take(12).ToListAsync(ct);

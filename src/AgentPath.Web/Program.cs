@@ -13,7 +13,6 @@ using AgentPath.Web.Infrastructure.Files;
 using AgentPath.Web.Infrastructure.Localization;
 using AgentPath.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 
 var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
@@ -121,7 +120,8 @@ if (database.Demo ?? sqlite)
     await DemoSeed.RunAsync(app.Services);
 }
 
-app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+// X-Forwarded-For/-Proto only from the proxies in Network:KnownProxies / Network:KnownNetworks (default none).
+app.UseForwardedHeaders(NetworkOptions.ForwardedHeaders(config));
 app.UseMiddleware<RequestLogging>();
 app.UseExceptionHandler("/Error");
 if (app.Services.GetRequiredService<SecurityOptions>().HttpsOnly)

@@ -1,6 +1,7 @@
 using AgentPath.Web.Features.People;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace AgentPath.Web.Features.Account;
 
@@ -12,26 +13,23 @@ public static class AuthApi
     public static void MapAuthApi(this IEndpointRouteBuilder api)
     {
         api.MapPost("/auth/token", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (
-                TokenRequest request, HttpContext http, SignInManager<AppUser> signIn, UserManager<AppUser> users, TimeProvider time) =>
+                TokenRequest request, HttpContext http, SignInCheck check, SignInManager<AppUser> signIn, TimeProvider time,
+                IStringLocalizer<Infrastructure.Localization.Text> text) =>
             {
-                var user = string.IsNullOrEmpty(request.Username) ? null : await users.FindByNameAsync(request.Username);
-                if (user is null)
+                var result = await check.CheckAsync(request.Username, request.Password, http);
+                if (result.Outcome == SignInOutcome.Throttled)
                 {
-                    return TypedResults.Problem(statusCode: 401, title: "Wrong user name or password.");
+                    var seconds = SignInCheck.Seconds(result.RetryAfter);
+                    http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return TypedResults.Problem(statusCode: 429, title: text["Too many sign-in attempts. Try again in {0} seconds.", seconds]);
                 }
 
-                var check = await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
-                if (check.IsLockedOut)
+                if (result.User is null)
                 {
-                    return TypedResults.Problem(statusCode: 423, title: "The account is locked. Try again later or ask an administrator.");
+                    return TypedResults.Problem(statusCode: 401, title: text["Wrong user name or password."]);
                 }
 
-                if (!check.Succeeded)
-                {
-                    return TypedResults.Problem(statusCode: 401, title: "Wrong user name or password.");
-                }
-
-                var principal = await signIn.CreateUserPrincipalAsync(user);
+                var principal = await signIn.CreateUserPrincipalAsync(result.User);
                 return TypedResults.Ok(AccessSetup.IssueToken(http, principal, time));
             })
             .AllowAnonymous()

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace AgentPath.Web.Features.Account;
 
 [EnableRateLimiting(AccessSetup.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, DatabaseOptions database, Microsoft.Extensions.Localization.IStringLocalizer<Infrastructure.Localization.Text> text) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, SignInCheck check, DatabaseOptions database, Microsoft.Extensions.Localization.IStringLocalizer<Infrastructure.Localization.Text> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -45,15 +45,23 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, DatabaseOptions da
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var result = await check.CheckAsync(Input.UserName, Input.Password, HttpContext);
+        if (result.User is { } user)
         {
+            await signIn.SignInAsync(user, isPersistent: false);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        ModelState.AddModelError("", result.IsLockedOut
-            ? text["The account is locked after too many wrong passwords. Try again in 15 minutes or ask an administrator."]
-            : text["Wrong user name or password."]);
+        if (result.Outcome == SignInOutcome.Throttled)
+        {
+            var seconds = SignInCheck.Seconds(result.RetryAfter);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ModelState.AddModelError("", text["Too many sign-in attempts. Try again in {0} seconds.", seconds]);
+            return Page();
+        }
+
+        ModelState.AddModelError("", text["Wrong user name or password."]);
         return Page();
     }
 }

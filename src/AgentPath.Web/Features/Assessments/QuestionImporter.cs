@@ -125,15 +125,26 @@ public sealed class QuestionImporter(AppDbContext db, FileStore files, TimeProvi
             return (0, [new ImportProblem(0, "", "This file has already been imported.", [])]);
         }
 
+        // One commit per import: the transaction first claims the upload with a conditional update (WHERE
+        // CommittedAt IS NULL), which a parallel commit waits on and then finds taken; it reads nothing.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
+        var claimed = await db.Set<QuestionImport>().Where(i => i.Id == id && i.CommittedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.CommittedAt, now), ct);
+        if (claimed == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return (0, [new ImportProblem(0, "", "This file has already been imported.", [])]);
+        }
+
         var result = Read(import.FileKey, import.Format);
         var blocking = result.Problems.Where(p => p.Unsupported ? !skipUnsupported : !FormatMessages.IsNotice(p)).ToList();
         if (blocking.Count > 0)
         {
+            await tx.RollbackAsync(ct);
             return (0, blocking);
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = time.GetUtcNow();
         var areas = new AreaResolver(await db.KnowledgeAreas.ToListAsync(ct), db);
         foreach (var draft in result.Questions)
         {

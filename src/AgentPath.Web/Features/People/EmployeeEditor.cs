@@ -41,8 +41,11 @@ public sealed class EmployeeInput
     [Range(1, 9, ErrorMessage = "{0} must be between {1} and {2}.")]
     public int? ServiceLevel { get; set; }
 
+    private List<int> _postIds = [];
+
+    /// <summary>The posts held; a JSON <c>null</c> means none (never a null list inside).</summary>
     [Display(Name = "Posts")]
-    public List<int> PostIds { get; set; } = [];
+    public List<int> PostIds { get => _postIds; set => _postIds = value ?? []; }
 }
 
 /// <summary>Creates and edits people with the same rules for the page and the API.</summary>

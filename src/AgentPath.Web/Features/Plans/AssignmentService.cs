@@ -402,6 +402,12 @@ public sealed class AssignmentService(AppDbContext db, PlanAccess access, DataSc
             db.ChangeTracker.Clear();
             return text[ex.Message];
         }
+        catch (DbUpdateException ex) when (DbErrors.IsConflict(ex))
+        {
+            // Another grader graded (or corrected) the same state first: one grade per state (unique indexes), nothing written.
+            db.ChangeTracker.Clear();
+            return text[DbErrors.ChangedMessage];
+        }
     }
 
     public async Task<List<Completion>> CompletionAsync(Homework h, CancellationToken ct)

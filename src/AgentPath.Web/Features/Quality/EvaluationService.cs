@@ -140,7 +140,19 @@ public sealed class EvaluationService(AppDbContext db, DataScopeProvider scope, 
 
         var evaluation = new Evaluation(recording, version, me, name, time.GetUtcNow(), calibrationSessionId, assignmentId);
         db.Evaluations.Add(evaluation);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // A parallel request opened the same draft first: that one is the draft (one open draft per inspector × call).
+            db.ChangeTracker.Clear();
+            var winner = await db.Evaluations.FirstOrDefaultAsync(x => x.RecordingId == recordingId && x.ScorecardVersionId == version.Id && x.InspectorUserId == me
+                && x.CalibrationSessionId == calibrationSessionId && (calibrationSessionId != null || x.Status == EvaluationStatus.Draft), ct);
+            return winner is null ? throw new ConflictException() : new EvalResult(EvalOutcome.Ok, winner);
+        }
+
         return new EvalResult(EvalOutcome.Ok, evaluation);
     }
 

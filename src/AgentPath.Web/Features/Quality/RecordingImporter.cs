@@ -511,6 +511,14 @@ public sealed class RecordingImporter(AppDbContext db, FileStore files, TimeProv
         using var writing = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();
+        // One commit per import: claim it with a conditional update; a parallel commit finds it taken and registers nothing.
+        if (await db.RecordingImports.Where(i => i.Id == import.Id && i.CommittedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.CommittedAt, now), ct) == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return new CallImportResult(0, [new CallProblem(0, null, "This file has already been registered.")], 0);
+        }
+
         import.MarkCommitted(rows.Count, now);
         await db.SaveChangesAsync(ct);
         var conn = db.Database.GetDbConnection();

@@ -8,7 +8,8 @@ namespace AgentPath.Web.Infrastructure.Errors;
 /// <summary>
 /// Unexpected failures: logged with a correlation id; the API answers ProblemDetails carrying that
 /// id, pages show the friendly error page. An entity's refusal (<see cref="DomainException"/>)
-/// reaching the API edge is a 400 with its message. Never a stack trace.
+/// reaching the API edge is a 400 with its message; a lost race
+/// (<see cref="DbErrors.IsConflict"/>) a 409. Never a stack trace.
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> log, IStringLocalizer<Localization.Text> text) : IExceptionHandler
 {
@@ -35,6 +36,23 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             {
                 HttpContext = context,
                 ProblemDetails = { Status = 400, Title = text[domain.Message], Extensions = { ["correlationId"] = id } },
+            });
+        }
+
+        if (DbErrors.IsConflict(exception))
+        {
+            // The second of two racing decisions: nothing was changed (the transaction rolled back).
+            log.LogInformation("Conflict {CorrelationId} on {Method} {Path}: {Message}", id, context.Request.Method, path, exception.Message);
+            if (!api)
+            {
+                return false; // the error page renders it; pages that decide catch it themselves
+            }
+
+            context.Response.StatusCode = StatusCodes.Status409Conflict;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = { Status = 409, Title = text[DbErrors.MessageFor(exception)], Extensions = { ["correlationId"] = id } },
             });
         }
 

@@ -1196,6 +1196,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<int?>("ServiceLevel")
                         .HasColumnType("integer");
 
@@ -1359,6 +1363,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<int?>("ProgramTemplateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("SiteId")
@@ -1533,6 +1541,9 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                     b.Property<bool>("Passed")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Sitting")
                         .HasColumnType("integer");
 
@@ -1550,7 +1561,8 @@ namespace AgentPath.Web.Data.Migrations.Postgres
 
                     b.HasIndex("SupersedesId");
 
-                    b.HasIndex("EmployeeId", "Stage", "Sitting");
+                    b.HasIndex("EmployeeId", "Stage", "Round", "Sitting")
+                        .IsUnique();
 
                     b.ToTable("GateResults");
                 });
@@ -1648,7 +1660,8 @@ namespace AgentPath.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GateResultId");
+                    b.HasIndex("GateResultId")
+                        .IsUnique();
 
                     b.HasIndex("EmployeeId", "Id");
 
@@ -1757,7 +1770,13 @@ namespace AgentPath.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SubmissionId");
+                    b.HasIndex("SubmissionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_HomeworkGrades_OneFirst")
+                        .HasFilter("\"SupersedesId\" IS NULL");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
 
                     b.ToTable("HomeworkGrades");
                 });
@@ -1786,6 +1805,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("Late")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1866,6 +1889,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<int?>("PlanItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("StartsAt")
@@ -1969,6 +1996,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -2240,6 +2271,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                     b.Property<int?>("ResultVersion")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2490,6 +2525,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2539,6 +2578,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
 
                     b.Property<long>("RecordingId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<int>("ScorecardVersionId")
                         .HasColumnType("integer");
@@ -2652,6 +2695,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("RespondBy")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<int>("ScorecardVersionId")
                         .HasColumnType("integer");
 
@@ -2669,15 +2716,21 @@ namespace AgentPath.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CalibrationSessionId");
-
                     b.HasIndex("InspectorUserId");
 
                     b.HasIndex("RecordingId");
 
                     b.HasIndex("ScorecardVersionId");
 
+                    b.HasIndex("CalibrationSessionId", "InspectorUserId")
+                        .IsUnique();
+
                     b.HasIndex("EmployeeId", "Status");
+
+                    b.HasIndex("RecordingId", "ScorecardVersionId", "InspectorUserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Evaluations_OneOpenDraft")
+                        .HasFilter("\"Status\" = 'Draft' AND \"CalibrationSessionId\" IS NULL");
 
                     b.ToTable("Evaluations");
                 });
@@ -3150,6 +3203,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.ToTable("Scorecards");
@@ -3333,6 +3390,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Token")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -3342,7 +3403,8 @@ namespace AgentPath.Web.Data.Migrations.Postgres
 
                     b.HasIndex("EmployeeId");
 
-                    b.HasIndex("GateResultId");
+                    b.HasIndex("GateResultId")
+                        .IsUnique();
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -3561,6 +3623,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                     b.Property<int>("OwnerUserId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -3697,6 +3763,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("Source")
                         .IsRequired()

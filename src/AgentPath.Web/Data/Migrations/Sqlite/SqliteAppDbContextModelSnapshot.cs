@@ -1139,6 +1139,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ServiceLevel")
                         .HasColumnType("INTEGER");
 
@@ -1294,6 +1298,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ProgramTemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SiteId")
@@ -1460,6 +1468,9 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Passed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Sitting")
                         .HasColumnType("INTEGER");
 
@@ -1477,7 +1488,8 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SupersedesId");
 
-                    b.HasIndex("EmployeeId", "Stage", "Sitting");
+                    b.HasIndex("EmployeeId", "Stage", "Round", "Sitting")
+                        .IsUnique();
 
                     b.ToTable("GateResults");
                 });
@@ -1571,7 +1583,8 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GateResultId");
+                    b.HasIndex("GateResultId")
+                        .IsUnique();
 
                     b.HasIndex("EmployeeId", "Id");
 
@@ -1676,7 +1689,13 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SubmissionId");
+                    b.HasIndex("SubmissionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_HomeworkGrades_OneFirst")
+                        .HasFilter("\"SupersedesId\" IS NULL");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
 
                     b.ToTable("HomeworkGrades");
                 });
@@ -1702,6 +1721,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("SubmittedAt")
@@ -1781,6 +1804,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("PlanItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("StartsAt")
@@ -1882,6 +1909,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(7)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -2145,6 +2176,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     b.Property<int?>("ResultVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2383,6 +2418,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2429,6 +2468,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RecordingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ScorecardVersionId")
@@ -2539,6 +2582,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     b.Property<long?>("RespondBy")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ScorecardVersionId")
                         .HasColumnType("INTEGER");
 
@@ -2556,15 +2603,21 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CalibrationSessionId");
-
                     b.HasIndex("InspectorUserId");
 
                     b.HasIndex("RecordingId");
 
                     b.HasIndex("ScorecardVersionId");
 
+                    b.HasIndex("CalibrationSessionId", "InspectorUserId")
+                        .IsUnique();
+
                     b.HasIndex("EmployeeId", "Status");
+
+                    b.HasIndex("RecordingId", "ScorecardVersionId", "InspectorUserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Evaluations_OneOpenDraft")
+                        .HasFilter("\"Status\" = 'Draft' AND \"CalibrationSessionId\" IS NULL");
 
                     b.ToTable("Evaluations");
                 });
@@ -3017,6 +3070,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("Scorecards");
@@ -3190,6 +3247,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Token")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -3199,7 +3260,8 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("EmployeeId");
 
-                    b.HasIndex("GateResultId");
+                    b.HasIndex("GateResultId")
+                        .IsUnique();
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -3408,6 +3470,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     b.Property<int>("OwnerUserId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -3538,6 +3604,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
                         .IsRequired()

@@ -112,9 +112,18 @@ public sealed class RosterImporter(AppDbContext db, FileStore files, TimeProvide
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One commit per import: claim it with a conditional update; a parallel commit waits, finds it taken and adds no one.
+        if (await db.Set<RosterImport>().Where(i => i.Id == importId && i.CommittedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.CommittedAt, time.GetUtcNow()), ct) == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return new RosterCommitResult(0, [new RosterProblem(0, null, "This file has already been imported.")]);
+        }
+
         var (parsed, problems) = await CheckAsync(import.FileKey, import.Format, ct);
         if (problems.Count > 0)
         {
+            await tx.RollbackAsync(ct);
             return new RosterCommitResult(0, problems);
         }
 

@@ -216,7 +216,13 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AttemptId");
+                    b.HasIndex("AttemptId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AttemptResults_OneFirst")
+                        .HasFilter("\"SupersedesId\" IS NULL");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
 
                     b.ToTable("AttemptResults");
                 });
@@ -406,7 +412,13 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AttemptItemId");
+                    b.HasIndex("AttemptItemId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ItemGrades_OneFirst")
+                        .HasFilter("\"SupersedesId\" IS NULL");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
 
                     b.ToTable("ItemGrades");
                 });

@@ -15,6 +15,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 table: "StageEvents");
 
             migrationBuilder.DropIndex(
+                name: "IX_ItemGrades_AttemptItemId",
+                table: "ItemGrades");
+
+            migrationBuilder.DropIndex(
                 name: "IX_HomeworkGrades_SubmissionId",
                 table: "HomeworkGrades");
 
@@ -29,6 +33,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_Certificates_GateResultId",
                 table: "Certificates");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AttemptResults_AttemptId",
+                table: "AttemptResults");
 
             migrationBuilder.AddColumn<int>(
                 name: "RowVersion",
@@ -135,6 +143,19 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ItemGrades_OneFirst",
+                table: "ItemGrades",
+                column: "AttemptItemId",
+                unique: true,
+                filter: "\"SupersedesId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ItemGrades_SupersedesId",
+                table: "ItemGrades",
+                column: "SupersedesId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HomeworkGrades_OneFirst",
                 table: "HomeworkGrades",
                 column: "SubmissionId",
@@ -171,6 +192,19 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 table: "Certificates",
                 column: "GateResultId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttemptResults_OneFirst",
+                table: "AttemptResults",
+                column: "AttemptId",
+                unique: true,
+                filter: "\"SupersedesId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttemptResults_SupersedesId",
+                table: "AttemptResults",
+                column: "SupersedesId",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -179,6 +213,14 @@ namespace AgentPath.Web.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_StageEvents_GateResultId",
                 table: "StageEvents");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ItemGrades_OneFirst",
+                table: "ItemGrades");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ItemGrades_SupersedesId",
+                table: "ItemGrades");
 
             migrationBuilder.DropIndex(
                 name: "IX_HomeworkGrades_OneFirst",
@@ -203,6 +245,14 @@ namespace AgentPath.Web.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_Certificates_GateResultId",
                 table: "Certificates");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AttemptResults_OneFirst",
+                table: "AttemptResults");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AttemptResults_SupersedesId",
+                table: "AttemptResults");
 
             migrationBuilder.DropColumn(
                 name: "RowVersion",
@@ -266,6 +316,11 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 column: "GateResultId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ItemGrades_AttemptItemId",
+                table: "ItemGrades",
+                column: "AttemptItemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HomeworkGrades_SubmissionId",
                 table: "HomeworkGrades",
                 column: "SubmissionId");
@@ -284,6 +339,11 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 name: "IX_Certificates_GateResultId",
                 table: "Certificates",
                 column: "GateResultId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttemptResults_AttemptId",
+                table: "AttemptResults",
+                column: "AttemptId");
         }
     }
 }

@@ -512,7 +512,8 @@ public sealed class RecordingImporter(AppDbContext db, FileStore files, TimeProv
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();
         // One commit per import: claim it with a conditional update; a parallel commit finds it taken and registers nothing.
-        if (await db.RecordingImports.Where(i => i.Id == import.Id && i.CommittedAt == null)
+        // (An import registered in the same request is not in the database yet: it is inserted by this transaction, nothing to claim.)
+        if (db.Entry(import).State != EntityState.Added && await db.RecordingImports.Where(i => i.Id == import.Id && i.CommittedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(i => i.CommittedAt, now), ct) == 0)
         {
             await tx.RollbackAsync(ct);

@@ -102,6 +102,7 @@ public static class AssessmentsApi
                 SaveOutcome.Saved or SaveOutcome.Older => TypedResults.NoContent(),
                 SaveOutcome.Closed => TypedResults.Problem(statusCode: 409, title: text["The time for this exam is over; the answer was not accepted."]),
                 SaveOutcome.BadResponse => TypedResults.Problem(statusCode: 400, title: text["The answer is not in a form this question takes."]),
+                SaveOutcome.BadSeq => TypedResults.Problem(statusCode: 400, title: text["The sequence number (seq) must be a whole number from 1 to {0}.", AnswerShape.SeqMax]),
                 _ => TypedResults.NotFound(),
             };
         });

@@ -17,6 +17,9 @@ public sealed class ResultModel(AppDbContext db, DataScopeProvider scope, TimePr
     public bool ShowAnswers { get; private set; }
     public bool Own { get; private set; }
 
+    /// <summary>Why the answers are not shown (a text key), or null.</summary>
+    public string? HiddenNote { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         var attempt = await db.Attempts.AsNoTracking().Include(a => a.Exam).ThenInclude(e => e.Paper).Include(a => a.Employee)
@@ -38,9 +41,16 @@ public sealed class ResultModel(AppDbContext db, DataScopeProvider scope, TimePr
         Attempt = attempt;
         History = await db.AttemptResults.AsNoTracking().Where(r => r.AttemptId == id).OrderBy(r => r.Id).ToListAsync(ct);
         Result = History.LastOrDefault();
+        var now = time.GetUtcNow();
         var review = attempt.Exam.Paper.ShowAnswers;
-        ShowAnswers = !Own || (attempt.Status == AttemptStatus.Submitted && (review == ReviewTime.AfterSubmit
-            || (review == ReviewTime.AfterClose && time.GetUtcNow() >= attempt.Exam.ClosesAt)));
+        var mayStillTake = (await ReviewPolicy.StillOpenToAsync(db, AssessmentsApi.EmployeeIdOf(User), now, [attempt.ExamId], ct)).Count > 0;
+        ShowAnswers = ReviewPolicy.MayShowKeys(new KeyContext(Own ? KeyViewer.Owner : KeyViewer.Staff,
+            attempt.Status == AttemptStatus.Submitted, review, now >= attempt.Exam.ClosesAt, mayStillTake));
+        HiddenNote = ShowAnswers || attempt.Status != AttemptStatus.Submitted ? null
+            : !Own ? "The answers of this attempt are not shown while you can still take this exam."
+            : review == ReviewTime.Never ? "The answers of this exam are not shown."
+            : mayStillTake && review == ReviewTime.AfterSubmit ? "The answers can be reviewed once you have used all attempts or the exam closes."
+            : "The answers can be reviewed after the exam closes.";
         return Page();
     }
 

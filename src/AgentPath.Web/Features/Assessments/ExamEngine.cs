@@ -273,7 +273,9 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         var json = AnswerShape.Canonical(shape.Type, shape.OptionIds, response);
         if (json is null)
         {
-            return SaveOutcome.BadResponse;
+            // A submitted attempt takes nothing: say so before complaining about the answer's form.
+            var open = await db.Attempts.AnyAsync(a => a.Id == attemptId && a.Status == AttemptStatus.Open, ct);
+            return open ? SaveOutcome.BadResponse : SaveOutcome.Closed;
         }
 
         var now = time.GetUtcNow();

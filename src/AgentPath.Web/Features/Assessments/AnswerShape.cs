@@ -8,8 +8,9 @@ namespace AgentPath.Web.Features.Assessments;
 /// the attempt (its option ids). Anything else is refused before it is stored: a single-choice answer
 /// is one option id of that question, a multiple-choice answer an array of distinct option ids of that
 /// question, true/false one of its two option ids (the exam page sends the chosen radio's id), a
-/// fill-in or short answer a string within its length limit. <c>null</c> is an explicit clear
-/// (the page sends it when nothing is chosen) and is allowed for every type.
+/// fill-in or short answer a string within its length limit. <c>null</c> is no answer of any shape and
+/// is refused: the exam page clears a multiple-choice answer with <c>[]</c> and a text with <c>""</c>,
+/// and a chosen radio button cannot be unchosen.
 /// </summary>
 public static class AnswerShape
 {
@@ -24,14 +25,27 @@ public static class AnswerShape
 
     public static bool IsValidSeq(long seq) => seq is >= 1 and <= SeqMax;
 
+    /// <summary>What the question type takes, as a text key with the length limit as {0}: the message of a refused answer.</summary>
+    public static string Expectation(QuestionType type) => type switch
+    {
+        QuestionType.Single => "This single-choice question takes the id of one of its own options.",
+        QuestionType.TrueFalse => "This true/false question takes the id of one of its two options.",
+        QuestionType.Multiple => "This multiple-choice question takes a list of distinct ids of its own options.",
+        QuestionType.FillIn => "This fill-in question takes a text of at most {0} characters.",
+        _ => "This short-answer question takes a text of at most {0} characters.",
+    };
+
+    /// <summary>The length limit named in <see cref="Expectation"/> (0 for the choice types).</summary>
+    public static int LengthLimit(QuestionType type) => type switch
+    {
+        QuestionType.FillIn => FillInMax,
+        QuestionType.Short => ShortMax,
+        _ => 0,
+    };
+
     /// <summary>The response in its stored form, or null when it is not of the question's shape.</summary>
     public static string? Canonical(QuestionType type, IReadOnlyCollection<int> optionIds, JsonElement r)
     {
-        if (r.ValueKind == JsonValueKind.Null)
-        {
-            return "null";
-        }
-
         switch (type)
         {
             case QuestionType.Single or QuestionType.TrueFalse:

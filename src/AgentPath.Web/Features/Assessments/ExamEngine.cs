@@ -22,6 +22,7 @@ public enum SaveOutcome
     NotFound,
     /// <summary>After the deadline and its grace, or the attempt is already submitted.</summary>
     Closed,
+    /// <summary>The answer is not of the question's shape (<see cref="ExamEngine.SaveCheckedAsync"/> says which question type it was).</summary>
     BadResponse,
     /// <summary>The sequence number is not in 1..2^31−1.</summary>
     BadSeq,
@@ -232,7 +233,11 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
     }
 
     /// <summary>Saves one answer if its sequence number is newer than the stored one. One UPDATE on the hot path.</summary>
-    public async Task<SaveOutcome> SaveAsync(long attemptId, int employeeId, int questionId, JsonElement response, long seq, CancellationToken ct = default)
+    public async Task<SaveOutcome> SaveAsync(long attemptId, int employeeId, int questionId, JsonElement response, long seq, CancellationToken ct = default) =>
+        (await SaveCheckedAsync(attemptId, employeeId, questionId, response, seq, ct)).Outcome;
+
+    /// <summary><see cref="SaveAsync"/>, with the question's type when the answer was not of its shape (for the message).</summary>
+    public async Task<(SaveOutcome Outcome, QuestionType? Type)> SaveCheckedAsync(long attemptId, int employeeId, int questionId, JsonElement response, long seq, CancellationToken ct = default)
     {
         var meta = await cache.GetOrCreateAsync(("attempt", attemptId), async entry =>
         {
@@ -252,22 +257,22 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         });
         if (meta is null || meta.EmployeeId != employeeId)
         {
-            return SaveOutcome.NotFound;
+            return (SaveOutcome.NotFound, null);
         }
 
         if (time.GetUtcNow() > meta.Deadline.AddSeconds(meta.GraceSeconds))
         {
-            return SaveOutcome.Closed;
+            return (SaveOutcome.Closed, null);
         }
 
         if (!AnswerShape.IsValidSeq(seq))
         {
-            return SaveOutcome.BadSeq;
+            return (SaveOutcome.BadSeq, null);
         }
 
         if (!meta.Items.TryGetValue(questionId, out var shape))
         {
-            return SaveOutcome.NotFound;
+            return (SaveOutcome.NotFound, null);
         }
 
         var json = AnswerShape.Canonical(shape.Type, shape.OptionIds, response);
@@ -275,7 +280,7 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         {
             // A submitted attempt takes nothing: say so before complaining about the answer's form.
             var open = await db.Attempts.AnyAsync(a => a.Id == attemptId && a.Status == AttemptStatus.Open, ct);
-            return open ? SaveOutcome.BadResponse : SaveOutcome.Closed;
+            return open ? (SaveOutcome.BadResponse, shape.Type) : (SaveOutcome.Closed, null);
         }
 
         var now = time.GetUtcNow();
@@ -292,12 +297,12 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
 
         if (updated == 1)
         {
-            return SaveOutcome.Saved;
+            return (SaveOutcome.Saved, null);
         }
 
         var state = await db.AttemptItems.Where(i => i.AttemptId == attemptId && i.QuestionId == questionId)
             .Select(i => new { i.Attempt.Status }).FirstOrDefaultAsync(ct);
-        return state is null ? SaveOutcome.NotFound : state.Status != AttemptStatus.Open ? SaveOutcome.Closed : SaveOutcome.Older;
+        return (state is null ? SaveOutcome.NotFound : state.Status != AttemptStatus.Open ? SaveOutcome.Closed : SaveOutcome.Older, null);
     }
 
     /// <summary>The one UPDATE of a save: only if the stored sequence number is lower and the attempt is still open.</summary>

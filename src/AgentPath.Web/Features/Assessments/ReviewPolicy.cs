@@ -9,10 +9,10 @@ public enum KeyViewer
     /// <summary>The person who took the attempt.</summary>
     Owner,
 
-    /// <summary>Someone who grades or analyses: an assessments manager, or a results reader with the attempt's person in scope.</summary>
+    /// <summary>Someone who grades or analyses the exams (the assessments managers: trainers, system administrators).</summary>
     Staff,
 
-    /// <summary>Anyone else.</summary>
+    /// <summary>Anyone else allowed to see the attempt's score: a results reader (team lead, supervisor, manager, HR, QA) with the person in scope.</summary>
     Other,
 }
 
@@ -34,7 +34,8 @@ public sealed record KeyContext(KeyViewer Viewer, bool AttemptFinished, ReviewTi
 /// <item>nobody sees the keys of an attempt still open;</item>
 /// <item>nobody sees the keys of an exam they could still take (in its audience, window open, an attempt open or left) — a team lead in the audience of a running exam does not read an agent's keys;</item>
 /// <item>the owner sees them as the paper's review setting says: never; after close; or after submit — but only once no attempt is left or the window closed, so that "keys after submit" with several attempts does not hand out the keys for the next one;</item>
-/// <item>staff (graders, analysts, results readers in scope) see them for finished attempts, whatever the review setting (it governs what the person taking the exam sees);</item>
+/// <item>staff who grade and analyse (assessments managers) see them for finished attempts, whatever the review setting (it governs what the person taking the exam sees);</item>
+/// <item>other readers of results (a team lead, a supervisor with the person in scope) only once the exam has closed and only if the review setting shows keys at all;</item>
 /// <item>nobody else.</item>
 /// </list>
 /// </summary>
@@ -56,14 +57,14 @@ public static class ReviewPolicy
                 _ => false,
             },
             KeyViewer.Staff => true,
-            _ => false,
+            _ => c.ExamClosed && c.Review != ReviewTime.Never,
         };
     }
 
     /// <summary>"Keys after submit" with more than one attempt: the keys wait for the last attempt or the close (warned in the editors).</summary>
     public static bool KeysWaitForLastAttempt(ReviewTime review, int attemptsAllowed) => review == ReviewTime.AfterSubmit && attemptsAllowed > 1;
 
-    /// <summary>The exams among <paramref name="examIds"/> (all when null) that the person could still take now: in the audience, open, an attempt open or left.</summary>
+    /// <summary>The exams among <paramref name="examIds"/> (all when null) that the person could still take: in the audience, not yet closed, an attempt open or left.</summary>
     public static async Task<HashSet<int>> StillOpenToAsync(AppDbContext db, int? employeeId, DateTimeOffset now, IReadOnlyCollection<int>? examIds, CancellationToken ct)
     {
         if (employeeId is null || await db.Employees.AsNoTracking().FirstOrDefaultAsync(e => e.Id == employeeId, ct) is not { } me)
@@ -71,7 +72,7 @@ public static class ReviewPolicy
             return [];
         }
 
-        var exams = ExamEngine.For(db.Exams.AsNoTracking(), me).Where(x => x.OpensAt <= now && x.ClosesAt > now);
+        var exams = ExamEngine.For(db.Exams.AsNoTracking(), me).Where(x => x.ClosesAt > now);
         if (examIds is not null)
         {
             exams = exams.Where(x => examIds.Contains(x.Id));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AgentPath.Web.Data;
 using AgentPath.Web.Features.Assessments;
 using AgentPath.Web.Features.People;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AgentPath.Web.Features.Exams;
 
 /// <summary>An attempt's result: score and pass/fail; the answers and explanations as the paper's review setting allows. The person's own, or one in the viewer's scope.</summary>
-public sealed class ResultModel(AppDbContext db, DataScopeProvider scope, TimeProvider time) : PageModel
+public sealed class ResultModel(AppDbContext db, DataScopeProvider scope, TimeProvider time, IAuthorizationService auth) : PageModel
 {
     public Attempt Attempt { get; private set; } = null!;
     public AttemptResult? Result { get; private set; }
@@ -44,12 +45,14 @@ public sealed class ResultModel(AppDbContext db, DataScopeProvider scope, TimePr
         var now = time.GetUtcNow();
         var review = attempt.Exam.Paper.ShowAnswers;
         var mayStillTake = (await ReviewPolicy.StillOpenToAsync(db, AssessmentsApi.EmployeeIdOf(User), now, [attempt.ExamId], ct)).Count > 0;
-        ShowAnswers = ReviewPolicy.MayShowKeys(new KeyContext(Own ? KeyViewer.Owner : KeyViewer.Staff,
-            attempt.Status == AttemptStatus.Submitted, review, now >= attempt.Exam.ClosesAt, mayStillTake));
+        var viewer = Own ? KeyViewer.Owner
+            : (await auth.AuthorizeAsync(User, Policies.AssessmentsManage)).Succeeded ? KeyViewer.Staff : KeyViewer.Other;
+        var closed = now >= attempt.Exam.ClosesAt;
+        ShowAnswers = ReviewPolicy.MayShowKeys(new KeyContext(viewer, attempt.Status == AttemptStatus.Submitted, review, closed, mayStillTake));
         HiddenNote = ShowAnswers || attempt.Status != AttemptStatus.Submitted ? null
-            : !Own ? "The answers of this attempt are not shown while you can still take this exam."
-            : review == ReviewTime.Never ? "The answers of this exam are not shown."
-            : mayStillTake && review == ReviewTime.AfterSubmit ? "The answers can be reviewed once you have used all attempts or the exam closes."
+            : mayStillTake && !Own ? "The answers of this attempt are not shown while you can still take this exam."
+            : review == ReviewTime.Never && viewer != KeyViewer.Staff ? "The answers of this exam are not shown."
+            : Own && mayStillTake && review == ReviewTime.AfterSubmit ? "The answers can be reviewed once you have used all attempts or the exam closes."
             : "The answers can be reviewed after the exam closes.";
         return Page();
     }

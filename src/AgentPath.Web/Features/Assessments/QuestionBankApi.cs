@@ -42,6 +42,13 @@ public static class QuestionBankApi
 
             await using var stream = file.OpenReadStream();
             var preview = await importer.PreviewAsync(stream, file.FileName, f, Notifications.Notifier.UserIdOf(http.User)!.Value, ct);
+            if (preview.Problems.FirstOrDefault(FormatMessages.IsLimit) is { } limit)
+            {
+                // The file is refused whole for a limit: 422 with the limit named, nothing kept.
+                var localized = Localize([limit], text);
+                return TypedResults.Problem(statusCode: 422, title: localized[0].Message, extensions: new Dictionary<string, object?> { ["field"] = "file", ["problems"] = localized });
+            }
+
             return TypedResults.Ok(new PreviewDto(preview.Id, preview.Importable, Localize(preview.Problems, text)));
         }).DisableAntiforgery();
 

@@ -105,6 +105,13 @@ public sealed class QuestionImporter(AppDbContext db, FileStore files, TimeProvi
         }
 
         var result = Read(stored.Key, format);
+        if (result.Problems.Any(FormatMessages.IsLimit))
+        {
+            // Refused whole (a limit or a DTD): neither the file nor an import row is kept.
+            files.Delete(stored.Key);
+            return new QuestionPreview(null, 0, result.Problems.Where(FormatMessages.IsLimit).ToList(), []);
+        }
+
         var import = new QuestionImport(userId, Path.GetFileName(fileName), stored.Key, format, time.GetUtcNow());
         db.Add(import);
         await db.SaveChangesAsync(ct);

@@ -26,7 +26,7 @@ public static class QuestionSheet
 {
     public const string FileExtension = ".xlsx";
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    public const int MaxRows = 10_000;
+    public const int MaxRows = FormatText.MaxQuestionsPerFile;
     public const string QuestionsSheetName = "题目 Questions";
     public const string InstructionsSheetName = "填写说明 Instructions";
 

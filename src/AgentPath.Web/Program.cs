@@ -30,7 +30,16 @@ builder.Services.AddFileStore(config, builder.Environment.ContentRootPath);
 // Chinese text goes out as text, not as &#x…; entities (a third of the bytes, and readable in the page source).
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+{
+    // Framework titles ("One or more validation errors occurred.", "Payload Too Large") in the caller's language.
+    if (c.ProblemDetails.Title is { } title && c.HttpContext.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture is { } culture)
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = culture.UICulture;
+        c.ProblemDetails.Title = c.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Text>>()[title];
+    }
+});
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
@@ -152,6 +161,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();
 var api = app.MapGroup("/api/v1");
+api.AddEndpointFilter<DateRangeFilter>();
 api.MapAuthApi();
 api.MapPeopleApi();
 api.MapOrgApi();

@@ -104,7 +104,24 @@ public sealed class QuestionImporter(AppDbContext db, FileStore files, TimeProvi
             return new QuestionPreview(null, 0, [new ImportProblem(0, "", "The file is empty.", [])], []);
         }
 
-        var result = Read(stored.Key, format);
+        ImportResult result;
+        try
+        {
+            result = Read(stored.Key, format);
+        }
+        catch
+        {
+            files.Delete(stored.Key);
+            throw;
+        }
+
+        if (result.Problems.Any(p => InputLimitException.Messages.Contains(p.Message)))
+        {
+            // A file beyond a limit is refused whole: nothing kept, nothing to confirm.
+            files.Delete(stored.Key);
+            return new QuestionPreview(null, 0, result.Problems, []);
+        }
+
         var import = new QuestionImport(userId, Path.GetFileName(fileName), stored.Key, format, time.GetUtcNow());
         db.Add(import);
         await db.SaveChangesAsync(ct);

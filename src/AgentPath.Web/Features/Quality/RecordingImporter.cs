@@ -67,7 +67,26 @@ public sealed class RecordingImporter(AppDbContext db, FileStore files, TimeProv
             return new CallImportPreview(null, name, 0, 0, [refused], 0);
         }
 
-        var (rows, problems, dataRows, more) = await CheckAsync(stored!.Key, format!, ct);
+        List<CallRow> rows;
+        List<CallProblem> problems;
+        int dataRows, more;
+        try
+        {
+            (rows, problems, dataRows, more) = await CheckAsync(stored!.Key, format!, ct);
+        }
+        catch
+        {
+            files.Delete(stored!.Key);
+            throw;
+        }
+
+        if (problems.Any(p => InputLimitException.Messages.Contains(p.Message)))
+        {
+            // A file beyond a limit is refused whole: nothing kept, nothing to confirm.
+            files.Delete(stored.Key);
+            return new CallImportPreview(null, name, 0, 0, problems, more);
+        }
+
         var import = new RecordingImport(name, stored.Key, format!, userId, time.GetUtcNow(), dataRows);
         db.RecordingImports.Add(import);
         await db.SaveChangesAsync(ct);

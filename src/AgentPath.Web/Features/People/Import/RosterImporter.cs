@@ -89,7 +89,26 @@ public sealed class RosterImporter(AppDbContext db, FileStore files, TimeProvide
             return new RosterPreview(null, safeName, 0, 0, [new RosterProblem(0, null, "The file is empty.")], []);
         }
 
-        var (parsed, problems) = await CheckAsync(stored.Key, format, ct);
+        RosterParseResult parsed;
+        List<RosterProblem> problems;
+        try
+        {
+            (parsed, problems) = await CheckAsync(stored.Key, format, ct);
+        }
+        catch
+        {
+            // No row will point at this file: it goes now, not some day by hand.
+            files.Delete(stored.Key);
+            throw;
+        }
+
+        if (problems.Any(p => InputLimitException.Messages.Contains(p.Message)))
+        {
+            // A file beyond a limit is refused whole: nothing kept, nothing to confirm.
+            files.Delete(stored.Key);
+            return new RosterPreview(null, safeName, 0, 0, problems, []);
+        }
+
         var import = new RosterImport(userId, safeName, stored.Key, format, time.GetUtcNow(), parsed.DataRows);
         db.Add(import);
         await db.SaveChangesAsync(ct);

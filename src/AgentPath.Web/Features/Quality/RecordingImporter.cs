@@ -80,11 +80,12 @@ public sealed class RecordingImporter(AppDbContext db, FileStore files, TimeProv
             throw;
         }
 
-        if (problems.Any(p => InputLimitException.Messages.Contains(p.Message)))
+        if (problems.Count > 0)
         {
-            // A file beyond a limit is refused whole: nothing kept, nothing to confirm.
+            // A file with problems cannot be confirmed (the page offers no button, a commit checks again):
+            // keeping it would leave a file no one can use. Nothing is kept; the user fixes and uploads again.
             files.Delete(stored.Key);
-            return new CallImportPreview(null, name, 0, 0, problems, more);
+            return new CallImportPreview(null, name, dataRows, 0, problems, more);
         }
 
         var import = new RecordingImport(name, stored.Key, format!, userId, time.GetUtcNow(), dataRows);

@@ -102,11 +102,12 @@ public sealed class RosterImporter(AppDbContext db, FileStore files, TimeProvide
             throw;
         }
 
-        if (problems.Any(p => InputLimitException.Messages.Contains(p.Message)))
+        if (problems.Count > 0)
         {
-            // A file beyond a limit is refused whole: nothing kept, nothing to confirm.
+            // A file with problems cannot be confirmed (the page offers no button, a commit checks again):
+            // keeping it would leave a file no one can use. Nothing is kept; the user fixes and uploads again.
             files.Delete(stored.Key);
-            return new RosterPreview(null, safeName, 0, 0, problems, []);
+            return new RosterPreview(null, safeName, parsed.DataRows, 0, problems, parsed.Rows.Take(10).ToList());
         }
 
         var import = new RosterImport(userId, safeName, stored.Key, format, time.GetUtcNow(), parsed.DataRows);

@@ -43,7 +43,7 @@ public static class QuestionBankApi
             await using var stream = file.OpenReadStream();
             var preview = await importer.PreviewAsync(stream, file.FileName, f, Notifications.Notifier.UserIdOf(http.User)!.Value, ct);
             var tooLarge = preview.Problems.Any(p => p.Message == "The file is too large.");
-            if (preview.Id is null && (tooLarge || preview.Problems.Any(p => Infrastructure.Files.InputLimitException.Messages.Contains(p.Message))))
+            if (preview.Id is null && (tooLarge || preview.Problems.Any(QuestionImporter.IsRefusal)))
             {
                 // Beyond a limit (the upload's size, or what the parser takes): refused whole, nothing kept.
                 var problems = Localize(preview.Problems, text);

@@ -86,6 +86,9 @@ public sealed class QuestionImporter(AppDbContext db, FileStore files, TimeProvi
         _ => null,
     };
 
+    /// <summary>A problem that refuses the file whole (beyond a parser limit, or not a workbook at all): nothing is kept.</summary>
+    public static bool IsRefusal(ImportProblem p) => InputLimitException.Messages.Contains(p.Message) || p.Message == FormatMessages.NotXlsx;
+
     public async Task<QuestionPreview> PreviewAsync(Stream upload, string fileName, QuestionFileFormat format, int userId, CancellationToken ct = default)
     {
         StoredFile stored;
@@ -115,7 +118,7 @@ public sealed class QuestionImporter(AppDbContext db, FileStore files, TimeProvi
             throw;
         }
 
-        if (result.Problems.Any(p => InputLimitException.Messages.Contains(p.Message)))
+        if (result.Problems.Any(IsRefusal))
         {
             // A file beyond a limit is refused whole: nothing kept, nothing to confirm.
             files.Delete(stored.Key);

@@ -30,7 +30,26 @@ builder.Services.AddFileStore(config, builder.Environment.ContentRootPath);
 // Chinese text goes out as text, not as &#x…; entities (a third of the bytes, and readable in the page source).
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+{
+    // Framework titles ("One or more validation errors occurred.", "Payload Too Large") in the caller's language.
+    if (c.ProblemDetails.Title is { } title && c.HttpContext.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture is { } culture)
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = culture.UICulture;
+        var localizer = c.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Text>>();
+        c.ProblemDetails.Title = localizer[title];
+
+        // Field messages of a validation problem too: an endpoint may hand over the English key (the org tree's refusals).
+        if (c.ProblemDetails is HttpValidationProblemDetails validation)
+        {
+            foreach (var field in validation.Errors.Keys.ToList())
+            {
+                validation.Errors[field] = validation.Errors[field].Select(m => localizer[m].Value).ToArray();
+            }
+        }
+    }
+});
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
@@ -153,6 +172,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();
 var api = app.MapGroup("/api/v1");
+api.AddEndpointFilter<DateRangeFilter>();
 api.MapAuthApi();
 api.MapPeopleApi();
 api.MapOrgApi();

@@ -115,6 +115,5 @@ public abstract class AnswerShapeTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.NoContent, (await PutRawAsync(api, attemptId, singleId, $$"""{"response":{{own[0]}},"seq":2}""")).StatusCode);
         Assert.Equal((own[0].ToString(System.Globalization.CultureInfo.InvariantCulture), 2L), await StoredAsync(attemptId, singleId));
         Console.WriteLine($"AnswerShape: {sw.ElapsedMilliseconds} ms for all refusals and saves");
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(30));
     }
 }

@@ -41,14 +41,14 @@ public abstract class QuestionImportBoundsTests<TFactory>(TFactory factory) : IC
         return (response, sw.Elapsed);
     }
 
-    /// <summary>Refused whole: 422, a Chinese title naming <paramref name="named"/>, nothing stored.</summary>
+    /// <summary>Refused whole: 400, a Chinese title naming <paramref name="named"/>, nothing stored.</summary>
     private async Task RefusedAsync(HttpClient api, byte[] bytes, string name, string format, string named, string what)
     {
         var before = await CountsAsync();
         var (response, took) = await UploadAsync(api, bytes, name, format);
         var text = await response.Content.ReadAsStringAsync();
         Console.WriteLine($"{what}: {bytes.Length / 1024} KB → {(int)response.StatusCode} in {took.TotalMilliseconds:0} ms");
-        Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, $"{what}: {(int)response.StatusCode} {text}");
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: {(int)response.StatusCode} {text}");
         var title = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString()!;
         Assert.Contains(named, title, StringComparison.Ordinal);
         Assert.True(title.Any(c => c >= 0x4E00 && c <= 0x9FFF), $"{what}: not in Chinese: {title}");

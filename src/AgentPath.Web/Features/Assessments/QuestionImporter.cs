@@ -86,6 +86,9 @@ public sealed class QuestionImporter(AppDbContext db, FileStore files, TimeProvi
         _ => null,
     };
 
+    /// <summary>A problem that refuses the file whole (beyond a parser limit, a DTD, too many questions, or not a workbook at all): nothing is kept.</summary>
+    public static bool IsRefusal(ImportProblem p) => FormatMessages.IsLimit(p) || InputLimitException.Messages.Contains(p.Message) || p.Message == FormatMessages.NotXlsx;
+
     public async Task<QuestionPreview> PreviewAsync(Stream upload, string fileName, QuestionFileFormat format, int userId, CancellationToken ct = default)
     {
         StoredFile stored;
@@ -104,12 +107,22 @@ public sealed class QuestionImporter(AppDbContext db, FileStore files, TimeProvi
             return new QuestionPreview(null, 0, [new ImportProblem(0, "", "The file is empty.", [])], []);
         }
 
-        var result = Read(stored.Key, format);
-        if (result.Problems.Any(FormatMessages.IsLimit))
+        ImportResult result;
+        try
         {
-            // Refused whole (a limit or a DTD): neither the file nor an import row is kept.
+            result = Read(stored.Key, format);
+        }
+        catch
+        {
             files.Delete(stored.Key);
-            return new QuestionPreview(null, 0, result.Problems.Where(FormatMessages.IsLimit).ToList(), []);
+            throw;
+        }
+
+        if (result.Problems.Any(IsRefusal))
+        {
+            // A file beyond a limit is refused whole: nothing kept, nothing to confirm.
+            files.Delete(stored.Key);
+            return new QuestionPreview(null, 0, result.Problems.Where(IsRefusal).ToList(), []);
         }
 
         var import = new QuestionImport(userId, Path.GetFileName(fileName), stored.Key, format, time.GetUtcNow());

@@ -50,7 +50,7 @@ public sealed class AnalysisModel(AppDbContext db, TimeProvider time, IAuthoriza
             ["提示 Flags"] = string.Join(", ", i.Flags),
         });
         using var ms = new MemoryStream();
-        MiniExcelLibs.MiniExcel.SaveAs(ms, rows, excelType: MiniExcelLibs.ExcelType.XLSX);
+        MiniExcelLibs.MiniExcel.SaveAs(ms, Infrastructure.Files.SafeSheet.Rows(rows), excelType: MiniExcelLibs.ExcelType.XLSX);
         return File(ms.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"exam-{id}-analysis.xlsx");
     }
 

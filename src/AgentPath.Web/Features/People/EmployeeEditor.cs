@@ -51,7 +51,7 @@ public sealed class EmployeeInput
 /// <summary>Creates and edits people with the same rules for the page and the API.</summary>
 public sealed class EmployeeEditor(AppDbContext db, TimeProvider time, IStringLocalizer<Text> text)
 {
-    public static readonly DateOnly EarliestHireDate = new(1950, 1, 1);
+    public static readonly DateOnly EarliestHireDate = Infrastructure.InputRanges.EarliestDate;
 
     /// <summary>Checks the input; errors are keyed by field name, messages are in the user's language.</summary>
     public async Task<Dictionary<string, string>> ValidateAsync(EmployeeInput input, int? id, CancellationToken ct = default)

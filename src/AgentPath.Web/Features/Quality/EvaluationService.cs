@@ -188,6 +188,11 @@ public sealed class EvaluationService(AppDbContext db, DataScopeProvider scope, 
             return EvalResult.Bad("A finding names a dimension that is not on this scorecard.");
         }
 
+        if (findings.Any(f => f.AtSecond is { } s && !Infrastructure.InputRanges.IsSecondInCall(s, e.Recording.DurationSeconds)))
+        {
+            return EvalResult.Bad(Infrastructure.InputRanges.SecondMessage, e.Recording.DurationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         if (findings.Any(f => !Enum.IsDefined(f.Tag)))
         {
             return EvalResult.Bad("Unknown finding tag.");

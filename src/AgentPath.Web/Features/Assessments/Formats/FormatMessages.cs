@@ -63,7 +63,7 @@ public static class FormatMessages
     public const string LetterWithoutOption = "Answer letter {0} has no option.";
     public const string SingleOneLetter = "A single-choice question takes one answer letter, not \"{0}\".";
     public const string NotTrueFalse = "\"{0}\" is not true or false; write 对 or 错.";
-    public const string Formula = "{0}: \"{1}\" starts with a character a spreadsheet would run as a formula; put a space before it.";
+    public const string Formula = "{0}: \"{1}\" starts with a character a spreadsheet would run as a formula; put an apostrophe (') before it.";
 
     /// <summary>Every message, for checks and translations.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(FormatMessages)

@@ -123,6 +123,11 @@ public sealed class DetailsModel(SessionAccess access, AppDbContext db, FileStor
             return await FailAsync(id, "The file is larger than 30 MB.", ct);
         }
 
+        if (!await UploadCheck.MatchesAsync(file, ct))
+        {
+            return await FailAsync(id, UploadCheck.Mismatch, ct);
+        }
+
         StoredFile stored;
         try
         {

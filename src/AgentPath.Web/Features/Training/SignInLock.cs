@@ -42,35 +42,57 @@ public sealed class SignInLock : IAudited
         UnlockedBy = by;
     }
 
-    /// <summary>Counts one wrong code for the person in each of the sessions, atomically (parallel guesses all count).</summary>
-    public static async Task CountWrongAsync(AppDbContext db, IReadOnlyCollection<int> sessionIds, int employeeId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Takes one try of the person's sign-in to the session before the code is compared, atomically: a
+    /// conditional UPDATE (<c>Wrong = Wrong + 1 WHERE Wrong &lt; MaxWrong</c>) or the first row. False when
+    /// the person has no try left — then the code must not be compared at all, so parallel guesses
+    /// cannot get more than <see cref="MaxWrong"/> codes looked at between two unlocks. A try whose code
+    /// turns out right is given back with <see cref="GiveBackAsync"/>; a wrong one stays counted.
+    /// </summary>
+    public static async Task<bool> TakeTryAsync(AppDbContext db, int sessionId, int employeeId, DateTimeOffset now, CancellationToken ct)
     {
-        foreach (var sessionId in sessionIds)
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            for (var attempt = 0; attempt < 3; attempt++)
+            var taken = await db.SignInLocks.Where(l => l.SessionId == sessionId && l.EmployeeId == employeeId && l.Wrong < MaxWrong)
+                .ExecuteUpdateAsync(u => u.SetProperty(l => l.Wrong, l => l.Wrong + 1).SetProperty(l => l.LastWrongAt, now), ct);
+            if (taken > 0)
             {
-                var updated = await db.SignInLocks.Where(l => l.SessionId == sessionId && l.EmployeeId == employeeId)
-                    .ExecuteUpdateAsync(u => u.SetProperty(l => l.Wrong, l => l.Wrong + 1).SetProperty(l => l.LastWrongAt, now), ct);
-                if (updated > 0)
-                {
-                    break;
-                }
+                return true;
+            }
 
-                var row = new SignInLock(sessionId, employeeId, now);
-                db.SignInLocks.Add(row);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                    break;
-                }
-                catch (DbUpdateException)
-                {
-                    // Another wrong code of the same person created the row at the same moment: count on it.
-                    db.Entry(row).State = EntityState.Detached;
-                }
+            var wrong = await db.SignInLocks.Where(l => l.SessionId == sessionId && l.EmployeeId == employeeId).Select(l => (int?)l.Wrong).FirstOrDefaultAsync(ct);
+            if (wrong >= MaxWrong)
+            {
+                return false; // no try left: locked
+            }
+
+            if (wrong is not null)
+            {
+                continue; // created (or unlocked) between the two statements: take the try on it
+            }
+
+            var row = new SignInLock(sessionId, employeeId, now);
+            db.SignInLocks.Add(row);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                db.Entry(row).State = EntityState.Detached;
+                return true;
+            }
+            catch (DbUpdateException)
+            {
+                // Another try of the same person created the row at the same moment: take the try on it.
+                db.Entry(row).State = EntityState.Detached;
             }
         }
+
+        return false;
     }
+
+    /// <summary>Gives back a try taken by <see cref="TakeTryAsync"/> whose code was right (a right code is not a guess).</summary>
+    public static Task GiveBackAsync(AppDbContext db, int sessionId, int employeeId, CancellationToken ct) =>
+        db.SignInLocks.Where(l => l.SessionId == sessionId && l.EmployeeId == employeeId && l.Wrong > 0)
+            .ExecuteUpdateAsync(u => u.SetProperty(l => l.Wrong, l => l.Wrong - 1), ct);
 }
 
 internal sealed class SignInLockConfiguration : IEntityTypeConfiguration<SignInLock>

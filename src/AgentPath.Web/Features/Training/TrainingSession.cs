@@ -124,6 +124,23 @@ public sealed class TrainingSession : IAudited
         return true;
     }
 
+    /// <summary>Renews the codes of sessions made when codes were shorter (run at every start, after the migrations).</summary>
+    public static async Task RenewShortCodesAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var shortOnes = await db.TrainingSessions.Where(s => s.SignInCode.Length != CodeLength).ToListAsync(ct);
+        if (shortOnes.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var s in shortOnes)
+        {
+            s.RenewShortCode();
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Sign-in by code is open from 30 minutes before the start to the end of the session.</summary>
     public bool SignInOpenAt(DateTimeOffset now) => now >= StartsAt.AddMinutes(-30) && now <= EndsAt;
 

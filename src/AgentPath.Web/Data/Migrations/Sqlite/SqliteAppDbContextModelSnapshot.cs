@@ -3468,6 +3468,41 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     b.ToTable("SessionFeedbacks");
                 });
 
+            modelBuilder.Entity("AgentPath.Web.Features.Training.SignInLock", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastWrongAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UnlockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnlockedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Wrong")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("SessionId", "EmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("SignInLocks");
+                });
+
             modelBuilder.Entity("AgentPath.Web.Features.Training.TrainingHoursEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -3611,7 +3646,7 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("SignInCode")
                         .IsRequired()
-                        .HasMaxLength(6)
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("StartsAt")
@@ -4802,6 +4837,21 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("AgentPath.Web.Features.Training.SessionFeedback", b =>
+                {
+                    b.HasOne("AgentPath.Web.Features.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AgentPath.Web.Features.Training.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgentPath.Web.Features.Training.SignInLock", b =>
                 {
                     b.HasOne("AgentPath.Web.Features.People.Employee", null)
                         .WithMany()

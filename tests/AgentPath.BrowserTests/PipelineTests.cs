@@ -166,7 +166,7 @@ public sealed class PipelineTests(AppFixture app)
             await projector.Page.GotoAsync($"/training/sessions/{sessionId}");
             await projector.Page.GetByRole(AriaRole.Link, new() { Name = "显示签到码" }).ClickAsync();
             code = (await projector.Page.GetByLabel("签到码").InnerTextAsync()).Trim();
-            Assert.Matches("^[0-9]{6}$", code);
+            Assert.Matches("^[0-9]{8}$", code);
             await projector.ScreenshotAsync("training-sign-in-code-projector-1280x720", fullPage: false);
         }
 

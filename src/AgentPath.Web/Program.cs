@@ -62,6 +62,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRazorPages(o =>
     {
         o.RootDirectory = "/Features";
+        o.Conventions.ConfigureFilter(new PageHandlerGuard()); // a page request no handler takes: 405, never a page with an unloaded model
         o.Conventions.AuthorizeFolder("/Admin", Policies.UsersManage);
         o.Conventions.AuthorizeFolder("/Org", Policies.OrgWrite);
         o.Conventions.AuthorizePage("/People/Edit", Policies.PeopleWrite);
@@ -151,6 +152,7 @@ if (app.Services.GetRequiredService<SecurityOptions>().HttpsOnly)
 }
 
 app.UseMiddleware<SecurityHeaders>();
+app.UseMiddleware<UnsupportedMethods>(); // TRACE/TRACK: 405
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseStaticFiles();

@@ -54,6 +54,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentActor actor
     public DbSet<Features.Training.TrainingSession> TrainingSessions => Set<Features.Training.TrainingSession>();
     public DbSet<Features.Training.Attendance> Attendances => Set<Features.Training.Attendance>();
     public DbSet<Features.Training.SessionFeedback> SessionFeedbacks => Set<Features.Training.SessionFeedback>();
+    public DbSet<Features.Training.SignInLock> SignInLocks => Set<Features.Training.SignInLock>();
     public DbSet<Features.Training.CoursewareFile> CoursewareFiles => Set<Features.Training.CoursewareFile>();
     public DbSet<Features.Training.TrainingHoursEntry> TrainingHoursEntries => Set<Features.Training.TrainingHoursEntry>();
     public DbSet<Features.Pipeline.StageEvent> StageEvents => Set<Features.Pipeline.StageEvent>();

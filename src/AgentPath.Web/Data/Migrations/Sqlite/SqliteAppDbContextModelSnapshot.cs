@@ -3546,6 +3546,41 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     b.ToTable("SessionFeedbacks");
                 });
 
+            modelBuilder.Entity("AgentPath.Web.Features.Training.SignInLock", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastWrongAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UnlockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnlockedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Wrong")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("SessionId", "EmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("SignInLocks");
+                });
+
             modelBuilder.Entity("AgentPath.Web.Features.Training.TrainingHoursEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -3693,7 +3728,7 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("SignInCode")
                         .IsRequired()
-                        .HasMaxLength(6)
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("StartsAt")
@@ -4884,6 +4919,21 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("AgentPath.Web.Features.Training.SessionFeedback", b =>
+                {
+                    b.HasOne("AgentPath.Web.Features.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AgentPath.Web.Features.Training.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgentPath.Web.Features.Training.SignInLock", b =>
                 {
                     b.HasOne("AgentPath.Web.Features.People.Employee", null)
                         .WithMany()

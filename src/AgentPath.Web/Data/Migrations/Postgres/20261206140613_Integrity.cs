@@ -1,11 +1,13 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace AgentPath.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class IntegrityRaces : Migration
+    public partial class Integrity : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -37,6 +39,16 @@ namespace AgentPath.Web.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_AttemptResults_AttemptId",
                 table: "AttemptResults");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "SignInCode",
+                table: "TrainingSessions",
+                type: "character varying(8)",
+                maxLength: 8,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(6)",
+                oldMaxLength: 6);
 
             migrationBuilder.AddColumn<int>(
                 name: "RowVersion",
@@ -136,6 +148,36 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.CreateTable(
+                name: "SignInLocks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SessionId = table.Column<int>(type: "integer", nullable: false),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    Wrong = table.Column<int>(type: "integer", nullable: false),
+                    LastWrongAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UnlockedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UnlockedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInLocks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignInLocks_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SignInLocks_TrainingSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "TrainingSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_StageEvents_GateResultId",
                 table: "StageEvents",
@@ -205,11 +247,25 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 table: "AttemptResults",
                 column: "SupersedesId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInLocks_EmployeeId",
+                table: "SignInLocks",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInLocks_SessionId_EmployeeId",
+                table: "SignInLocks",
+                columns: new[] { "SessionId", "EmployeeId" },
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "SignInLocks");
+
             migrationBuilder.DropIndex(
                 name: "IX_StageEvents_GateResultId",
                 table: "StageEvents");
@@ -309,6 +365,16 @@ namespace AgentPath.Web.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "RowVersion",
                 table: "CalibrationSessions");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "SignInCode",
+                table: "TrainingSessions",
+                type: "character varying(6)",
+                maxLength: 6,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(8)",
+                oldMaxLength: 8);
 
             migrationBuilder.CreateIndex(
                 name: "IX_StageEvents_GateResultId",

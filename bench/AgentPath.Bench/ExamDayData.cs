@@ -217,7 +217,8 @@ public static class ExamDayData
             _ => JsonSerializer.Serialize(FillInAnswers[rng.Next(FillInAnswers.Length)]),
         };
         using var doc = JsonDocument.Parse(json);
-        return ExamEngine.Canonical(doc.RootElement) ?? throw new InvalidOperationException($"Not a response: {json}");
+        var type = q.Type switch { "single" => QuestionType.Single, "truefalse" => QuestionType.TrueFalse, "multiple" => QuestionType.Multiple, _ => QuestionType.FillIn };
+        return AnswerShape.Canonical(type, q.OptionIds, doc.RootElement) ?? throw new InvalidOperationException($"Not a response: {json}");
     }
 
     private static int[] PickSome(int[] options, Random rng)

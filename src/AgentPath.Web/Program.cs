@@ -29,18 +29,39 @@ builder.Services.AddFileStore(config, builder.Environment.ContentRootPath);
 // Chinese text goes out as text, not as &#x…; entities (a third of the bytes, and readable in the page source).
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+{
+    // Framework titles ("One or more validation errors occurred.", "Payload Too Large") in the caller's language.
+    if (c.ProblemDetails.Title is { } title && c.HttpContext.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture is { } culture)
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = culture.UICulture;
+        var localizer = c.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Text>>();
+        c.ProblemDetails.Title = localizer[title];
+
+        // Field messages of a validation problem too: an endpoint may hand over the English key (the org tree's refusals).
+        if (c.ProblemDetails is HttpValidationProblemDetails validation)
+        {
+            foreach (var field in validation.Errors.Keys.ToList())
+            {
+                validation.Errors[field] = validation.Errors[field].Select(m => localizer[m].Value).ToArray();
+            }
+        }
+    }
+});
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
     o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 });
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<ConflictPageFilter>());
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRazorPages(o =>
     {
         o.RootDirectory = "/Features";
+        o.Conventions.ConfigureFilter(new PageHandlerGuard()); // a page request no handler takes: 405, never a page with an unloaded model
         o.Conventions.AuthorizeFolder("/Admin", Policies.UsersManage);
         o.Conventions.AuthorizeFolder("/Org", Policies.OrgWrite);
         o.Conventions.AuthorizePage("/People/Edit", Policies.PeopleWrite);
@@ -131,6 +152,7 @@ if (app.Services.GetRequiredService<SecurityOptions>().HttpsOnly)
 }
 
 app.UseMiddleware<SecurityHeaders>();
+app.UseMiddleware<UnsupportedMethods>(); // TRACE/TRACK: 405
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseStaticFiles();
@@ -152,6 +174,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();
 var api = app.MapGroup("/api/v1");
+api.AddEndpointFilter<DateRangeFilter>();
 api.MapAuthApi();
 api.MapPeopleApi();
 api.MapOrgApi();

@@ -166,13 +166,46 @@ public sealed class PipelineTests(AppFixture app)
             await projector.Page.GotoAsync($"/training/sessions/{sessionId}");
             await projector.Page.GetByRole(AriaRole.Link, new() { Name = "显示签到码" }).ClickAsync();
             code = (await projector.Page.GetByLabel("签到码").InnerTextAsync()).Trim();
-            Assert.Matches("^[0-9]{6}$", code);
+            Assert.Matches("^[0-9]{8}$", code);
             await projector.ScreenshotAsync("training-sign-in-code-projector-1280x720", fullPage: false);
         }
 
         await using var phone = await app.OpenAsync("Pipeline.phone-sign-in", width: 390, height: 844, mobile: true);
         await phone.LogInAsync("agent");
         await phone.Page.GotoAsync("/training/sign-in");
+
+        // Five wrong codes lock the agent's sign-in to this session; the trainer unlocks it on the session page.
+        for (var i = 1; i <= 5; i++)
+        {
+            await phone.Page.GetByLabel("培训室大屏上的签到码").FillAsync(((long.Parse(code) + i) % 100_000_000).ToString("D8"));
+            await phone.Page.GetByRole(AriaRole.Button, new() { Name = "签到", Exact = true }).ClickAsync();
+            await phone.Page.WaitForLoadStateAsync();
+            await Expect(phone.Page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        }
+
+        await Expect(phone.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("签到码输错次数过多");
+        await phone.ScreenshotAsync("training-sign-in-locked-phone-390", fullPage: false);
+        string agentName;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            agentName = await db.Users.Where(u => u.UserName == "agent").Select(u => u.Employee!.Name).SingleAsync();
+        }
+
+        await using (var desk = await app.OpenAsync("Pipeline.unlock-sign-in", width: 1280, height: 900))
+        {
+            await desk.LogInAsync("trainer");
+            await desk.Page.GotoAsync($"/training/sessions/{sessionId}");
+            var locked = desk.Page.Locator("section.locked-sign-ins");
+            await Expect(locked.GetByRole(AriaRole.Heading, new() { Name = "已锁定的签到" })).ToBeVisibleAsync();
+            await Expect(locked).ToContainTextAsync(agentName);
+            await locked.ScrollIntoViewIfNeededAsync();
+            await desk.ScreenshotAsync("training-session-locked-sign-ins-1280", fullPage: true);
+            await locked.GetByRole(AriaRole.Button, new() { Name = $"解锁 {agentName} 的签到" }).ClickAsync();
+            await Expect(desk.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("已保存");
+            await Expect(desk.Page.Locator("section.locked-sign-ins")).ToHaveCountAsync(0);
+        }
+
         await phone.Page.GetByLabel("培训室大屏上的签到码").FillAsync(code);
         await phone.ScreenshotAsync("training-sign-in-phone-390", fullPage: false);
         await phone.Page.GetByRole(AriaRole.Button, new() { Name = "签到", Exact = true }).ClickAsync();

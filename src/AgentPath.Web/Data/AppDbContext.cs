@@ -54,6 +54,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentActor actor
     public DbSet<Features.Training.TrainingSession> TrainingSessions => Set<Features.Training.TrainingSession>();
     public DbSet<Features.Training.Attendance> Attendances => Set<Features.Training.Attendance>();
     public DbSet<Features.Training.SessionFeedback> SessionFeedbacks => Set<Features.Training.SessionFeedback>();
+    public DbSet<Features.Training.SignInLock> SignInLocks => Set<Features.Training.SignInLock>();
     public DbSet<Features.Training.CoursewareFile> CoursewareFiles => Set<Features.Training.CoursewareFile>();
     public DbSet<Features.Training.TrainingHoursEntry> TrainingHoursEntries => Set<Features.Training.TrainingHoursEntry>();
     public DbSet<Features.Pipeline.StageEvent> StageEvents => Set<Features.Pipeline.StageEvent>();
@@ -88,6 +89,11 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentActor actor
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => !t.IsAbstract);
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Property(nameof(IVersioned.RowVersion)).IsConcurrencyToken();
+        }
+
         builder.Entity<JobLease>(b =>
         {
             b.HasKey(x => x.Name);
@@ -108,6 +114,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentActor actor
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        BumpRowVersions();
         var reference = ChangeTracker.Entries().Any(e => e.Entity is ICachedReference && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
         try
         {
@@ -118,6 +125,24 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentActor actor
             if (reference)
             {
                 ReferenceData.Changed();
+            }
+        }
+    }
+
+    /// <summary>Every modified <see cref="IVersioned"/> row moves its token by one (unless the entity moved it itself).</summary>
+    private void BumpRowVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State != EntityState.Modified)
+            {
+                continue;
+            }
+
+            var token = entry.Property(nameof(IVersioned.RowVersion));
+            if (!token.IsModified)
+            {
+                token.CurrentValue = (int)token.OriginalValue! + 1;
             }
         }
     }

@@ -18,6 +18,7 @@ public static class AuditRecorder
     {
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
         nameof(AppUser.AccessFailedCount), nameof(AppUser.NormalizedUserName), nameof(AppUser.NormalizedEmail),
+        nameof(IVersioned.RowVersion),
     };
 
     /// <summary>A change seen before the save; <see cref="Key"/> is null until the database assigns it.</summary>

@@ -71,6 +71,7 @@ public static class DemoSeed
         await Features.Assessments.AssessmentsDemo.EnsureReferenceDataAsync(db);
         await Features.Quality.QualityDemoSeed.EnsureReferenceDataAsync(db, sp.GetRequiredService<TimeProvider>());
         await Features.Pipeline.PipelineDemoSeed.EnsureReferenceDataAsync(db, sp.GetRequiredService<TimeProvider>());
+        await Features.Training.TrainingSession.RenewShortCodesAsync(db);
 
         // A first administrator for an installation without demo data: Admin:UserName and Admin:Password.
         var users = sp.GetRequiredService<UserManager<AppUser>>();

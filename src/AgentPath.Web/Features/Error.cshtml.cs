@@ -14,6 +14,15 @@ public sealed class ErrorModel : PageModel
 
     public void OnPost(int? code) => Set(code);
 
+    /// <summary>Re-executed for a method the page has no handler for (a PUT answered 405): the status is the code.</summary>
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        if (context.HandlerMethod is null)
+        {
+            Set(int.TryParse(Request.Query["code"], out var code) ? code : null);
+        }
+    }
+
     // The middleware that re-executes this page has already set the status code.
     private void Set(int? code)
     {

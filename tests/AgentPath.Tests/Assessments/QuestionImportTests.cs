@@ -14,16 +14,7 @@ public sealed class QuestionImportTests_Postgres(PostgresAppFactory f) : Questio
 /// <summary>Question imports through the API: a preview lists every problem; nothing is imported before a clean, confirmed commit.</summary>
 public abstract class QuestionImportTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : AppFactory
 {
-    private static string MoodleGift()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "AgentPath.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir.Parent!.FullName, "shared", "fixtures", "moodle", "questions.gift.txt");
-    }
+    private static string MoodleGift() => Formats.FormatFixtures.SharedMoodle("questions.gift.txt");
 
     private static async Task<JsonElement> UploadAsync(HttpClient api, byte[] bytes, string name, string format)
     {

@@ -108,11 +108,11 @@ public abstract partial class RosterImportTests<TFactory>(TFactory factory) : IC
         var html = await (await UploadAsync(client, Encoding.UTF8.GetBytes($"工号,姓名,入职日期,班组\nC{u}1,甲,2026-11-23,咨询一组\nC{u}2,乙,2026-11-23,没有这个组\n"), "r.csv"))
             .Content.ReadAsStringAsync();
         Assert.Contains("共 1 个问题", html, StringComparison.Ordinal);
-        var id = await factory.QueryAsync(db => db.Set<AgentPath.Web.Features.People.Import.RosterImport>().Where(i => i.FileName == "r.csv" && i.CommittedAt == null)
-            .OrderByDescending(i => i.UploadedAt).Select(i => i.Id).FirstAsync());
+        // A file with problems is not kept (issue 10: no orphan uploads), so there is nothing to force: no pending import, and a forged id is 404.
+        Assert.False(await factory.QueryAsync(db => db.Set<AgentPath.Web.Features.People.Import.RosterImport>().AnyAsync(i => i.FileName == "r.csv" && i.CommittedAt == null)));
         var before = await factory.QueryAsync(db => db.Employees.CountAsync());
-        var commit = await CommitAsync(client, id.ToString());
-        Assert.Contains("没有导入任何数据", await commit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var commit = await CommitAsync(client, Guid.NewGuid().ToString());
+        Assert.Equal(HttpStatusCode.NotFound, commit.StatusCode);
         Assert.Equal(before, await factory.QueryAsync(db => db.Employees.CountAsync()));
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using AgentPath.Web.Features.Quality;
+using AgentPath.Web.Infrastructure.Files;
 using AgentPath.Web.Infrastructure.Localization;
 
 namespace AgentPath.Tests.Quality;

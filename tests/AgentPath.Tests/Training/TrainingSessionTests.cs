@@ -15,7 +15,7 @@ public sealed class TrainingSessionTests_Postgres(PostgresAppFactory f) : Traini
 /// <summary>Training sessions through the pages: a trainer creates one, the trainee signs in by code and gives feedback, the trainer marks absences; scope, courseware.</summary>
 public abstract partial class TrainingSessionTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : AppFactory
 {
-    [GeneratedRegex("data-code=\"(\\d{6})\"")]
+    [GeneratedRegex("data-code=\"(\\d{8})\"")]
     private static partial Regex CodeOnPage();
 
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string action, Dictionary<string, string> fields)
@@ -47,10 +47,10 @@ public abstract partial class TrainingSessionTests<TFactory>(TFactory factory) :
         using var trainer = await factory.SignedInAsync("trainer");
         var id = await CreateSessionForLeadsTeamAsync(trainer, "签到测试：新品咨询要点");
         var code = CodeOnPage().Match(await trainer.GetStringAsync($"/training/sessions/{id}/code")).Groups[1].Value;
-        Assert.Equal(6, code.Length);
+        Assert.Equal(8, code.Length);
 
         using var agent = await factory.SignedInAsync("agent");
-        var wrong = code == "000000" ? "111111" : "000000";
+        var wrong = code == "00000000" ? "11111111" : "00000000";
         var refused = await PostFormAsync(agent, "/training/sign-in", "/training/sign-in", new() { ["Code"] = wrong });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("没有找到使用该签到码", await refused.Content.ReadAsStringAsync());

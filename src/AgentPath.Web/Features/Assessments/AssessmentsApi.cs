@@ -97,11 +97,16 @@ public static class AssessmentsApi
                 return TypedResults.NotFound();
             }
 
-            return await engine.SaveAsync(id, me.Value, questionId, input.Response, input.Seq, ct) switch
+            var (outcome, type) = await engine.SaveCheckedAsync(id, me.Value, questionId, input.Response, input.Seq, ct);
+            return outcome switch
             {
                 SaveOutcome.Saved or SaveOutcome.Older => TypedResults.NoContent(),
                 SaveOutcome.Closed => TypedResults.Problem(statusCode: 409, title: text["The time for this exam is over; the answer was not accepted."]),
-                SaveOutcome.BadResponse => TypedResults.Problem(statusCode: 400, title: text["The answer is not in a form this question takes."]),
+                SaveOutcome.BadResponse => TypedResults.Problem(statusCode: 400, title: text["The answer is not in a form this question takes."],
+                    detail: type is { } t ? text[AnswerShape.Expectation(t), AnswerShape.LengthLimit(t)].Value : null,
+                    extensions: new Dictionary<string, object?> { ["field"] = "response" }),
+                SaveOutcome.BadSeq => TypedResults.Problem(statusCode: 400, title: text["The sequence number (seq) must be a whole number from 1 to {0}.", AnswerShape.SeqMax],
+                    extensions: new Dictionary<string, object?> { ["field"] = "seq" }),
                 _ => TypedResults.NotFound(),
             };
         });

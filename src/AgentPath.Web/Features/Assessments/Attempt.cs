@@ -224,7 +224,9 @@ internal sealed class ItemGradeConfiguration : IEntityTypeConfiguration<ItemGrad
         b.Property(x => x.Source).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.By).HasMaxLength(256);
         b.Property(x => x.Reason).HasMaxLength(1000);
-        b.HasIndex(x => x.AttemptItemId);
+        // Append-only in one line: one first grade per item, each grade superseded at most once (two graders racing on one state cannot both write).
+        b.HasIndex(x => x.AttemptItemId).IsUnique().HasFilter("\"SupersedesId\" IS NULL").HasDatabaseName("IX_ItemGrades_OneFirst");
+        b.HasIndex(x => x.SupersedesId).IsUnique();
         b.HasOne<AttemptItem>().WithMany().HasForeignKey(x => x.AttemptItemId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -238,7 +240,9 @@ internal sealed class AttemptResultConfiguration : IEntityTypeConfiguration<Atte
         b.Property(x => x.Source).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.By).HasMaxLength(256);
         b.Property(x => x.Reason).HasMaxLength(1000);
-        b.HasIndex(x => x.AttemptId);
+        // One first result per attempt, each result superseded at most once.
+        b.HasIndex(x => x.AttemptId).IsUnique().HasFilter("\"SupersedesId\" IS NULL").HasDatabaseName("IX_AttemptResults_OneFirst");
+        b.HasIndex(x => x.SupersedesId).IsUnique();
         b.HasOne<Attempt>().WithMany().HasForeignKey(x => x.AttemptId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(x => x.Percent);
     }

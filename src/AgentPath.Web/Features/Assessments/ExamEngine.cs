@@ -22,7 +22,10 @@ public enum SaveOutcome
     NotFound,
     /// <summary>After the deadline and its grace, or the attempt is already submitted.</summary>
     Closed,
+    /// <summary>The answer is not of the question's shape (<see cref="ExamEngine.SaveCheckedAsync"/> says which question type it was).</summary>
     BadResponse,
+    /// <summary>The sequence number is not in 1..2^31−1.</summary>
+    BadSeq,
 }
 
 /// <summary>
@@ -34,7 +37,7 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
     /// <summary>The month of pay (Asia/Shanghai) an attempt's points belong to.</summary>
     public static readonly TimeZoneInfo CenterTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
-    private sealed record AttemptMeta(int EmployeeId, DateTimeOffset Deadline, int GraceSeconds);
+    private sealed record AttemptMeta(int EmployeeId, DateTimeOffset Deadline, int GraceSeconds, Dictionary<int, (QuestionType Type, int[] OptionIds)> Items);
 
     /// <summary>Exams whose audience includes the person.</summary>
     public static IQueryable<Exam> For(IQueryable<Exam> exams, Employee e)
@@ -230,28 +233,54 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
     }
 
     /// <summary>Saves one answer if its sequence number is newer than the stored one. One UPDATE on the hot path.</summary>
-    public async Task<SaveOutcome> SaveAsync(long attemptId, int employeeId, int questionId, JsonElement response, long seq, CancellationToken ct = default)
+    public async Task<SaveOutcome> SaveAsync(long attemptId, int employeeId, int questionId, JsonElement response, long seq, CancellationToken ct = default) =>
+        (await SaveCheckedAsync(attemptId, employeeId, questionId, response, seq, ct)).Outcome;
+
+    /// <summary><see cref="SaveAsync"/>, with the question's type when the answer was not of its shape (for the message).</summary>
+    public async Task<(SaveOutcome Outcome, QuestionType? Type)> SaveCheckedAsync(long attemptId, int employeeId, int questionId, JsonElement response, long seq, CancellationToken ct = default)
     {
         var meta = await cache.GetOrCreateAsync(("attempt", attemptId), async entry =>
         {
             entry.SlidingExpiration = TimeSpan.FromMinutes(30);
-            return await db.Attempts.Where(a => a.Id == attemptId)
-                .Select(a => new AttemptMeta(a.EmployeeId, a.Deadline, a.Exam.GraceSeconds)).FirstOrDefaultAsync(ct);
+            var head = await db.Attempts.Where(a => a.Id == attemptId)
+                .Select(a => new { a.EmployeeId, a.Deadline, a.Exam.GraceSeconds }).FirstOrDefaultAsync(ct);
+            if (head is null)
+            {
+                return null;
+            }
+
+            // The shape of each question as shown in this attempt, so that an answer is checked without a query per save.
+            var items = await db.AttemptItems.Where(i => i.AttemptId == attemptId)
+                .Select(i => new { i.QuestionId, i.Question.Type, i.OptionOrder }).ToListAsync(ct);
+            return new AttemptMeta(head.EmployeeId, head.Deadline, head.GraceSeconds, items.ToDictionary(i => i.QuestionId,
+                i => (i.Type, i.OptionOrder.Length == 0 ? Array.Empty<int>() : i.OptionOrder.Split(',').Select(int.Parse).ToArray())));
         });
         if (meta is null || meta.EmployeeId != employeeId)
         {
-            return SaveOutcome.NotFound;
+            return (SaveOutcome.NotFound, null);
         }
 
         if (time.GetUtcNow() > meta.Deadline.AddSeconds(meta.GraceSeconds))
         {
-            return SaveOutcome.Closed;
+            return (SaveOutcome.Closed, null);
         }
 
-        var json = Canonical(response);
-        if (json is null || seq < 1)
+        if (!AnswerShape.IsValidSeq(seq))
         {
-            return SaveOutcome.BadResponse;
+            return (SaveOutcome.BadSeq, null);
+        }
+
+        if (!meta.Items.TryGetValue(questionId, out var shape))
+        {
+            return (SaveOutcome.NotFound, null);
+        }
+
+        var json = AnswerShape.Canonical(shape.Type, shape.OptionIds, response);
+        if (json is null)
+        {
+            // A submitted attempt takes nothing: say so before complaining about the answer's form.
+            var open = await db.Attempts.AnyAsync(a => a.Id == attemptId && a.Status == AttemptStatus.Open, ct);
+            return open ? (SaveOutcome.BadResponse, shape.Type) : (SaveOutcome.Closed, null);
         }
 
         var now = time.GetUtcNow();
@@ -268,12 +297,12 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
 
         if (updated == 1)
         {
-            return SaveOutcome.Saved;
+            return (SaveOutcome.Saved, null);
         }
 
         var state = await db.AttemptItems.Where(i => i.AttemptId == attemptId && i.QuestionId == questionId)
             .Select(i => new { i.Attempt.Status }).FirstOrDefaultAsync(ct);
-        return state is null ? SaveOutcome.NotFound : state.Status != AttemptStatus.Open ? SaveOutcome.Closed : SaveOutcome.Older;
+        return (state is null ? SaveOutcome.NotFound : state.Status != AttemptStatus.Open ? SaveOutcome.Closed : SaveOutcome.Older, null);
     }
 
     /// <summary>The one UPDATE of a save: only if the stored sequence number is lower and the attempt is still open.</summary>
@@ -281,17 +310,6 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         db.AttemptItems
             .Where(i => i.AttemptId == attemptId && i.QuestionId == questionId && i.Seq < seq && i.Attempt.Status == AttemptStatus.Open)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Response, json).SetProperty(i => i.Seq, seq).SetProperty(i => i.SavedAt, now), ct);
-
-    /// <summary>A response in its stored form: an option id, an array of ids, a string, or null (cleared). Null return = not a response.</summary>
-    public static string? Canonical(JsonElement r) => r.ValueKind switch
-    {
-        JsonValueKind.Number when r.TryGetInt32(out var id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        JsonValueKind.Array when r.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out _)) && r.GetArrayLength() <= 50 =>
-            JsonSerializer.Serialize(r.EnumerateArray().Select(e => e.GetInt32()).Distinct().Order()),
-        JsonValueKind.String when r.GetString()!.Length <= 4000 => JsonSerializer.Serialize(r.GetString()),
-        JsonValueKind.Null => "null",
-        _ => null,
-    };
 
     /// <summary>
     /// Finishes an attempt with the answers saved so far and grades it. Idempotent: a second call,

@@ -42,6 +42,14 @@ public static class QuestionBankApi
 
             await using var stream = file.OpenReadStream();
             var preview = await importer.PreviewAsync(stream, file.FileName, f, Notifications.Notifier.UserIdOf(http.User)!.Value, ct);
+            var tooLarge = preview.Problems.Any(p => p.Message == "The file is too large.");
+            if (preview.Id is null && (tooLarge || preview.Problems.Any(QuestionImporter.IsRefusal)))
+            {
+                // Beyond a limit (the upload's size, or what the parser takes): refused whole, nothing kept.
+                var problems = Localize(preview.Problems, text);
+                return TypedResults.Problem(statusCode: tooLarge ? 413 : 400, title: problems[0].Message, extensions: new Dictionary<string, object?> { ["field"] = "file", ["problems"] = problems });
+            }
+
             return TypedResults.Ok(new PreviewDto(preview.Id, preview.Importable, Localize(preview.Problems, text)));
         }).DisableAntiforgery();
 

@@ -86,6 +86,9 @@ public sealed class QuestionImporter(AppDbContext db, FileStore files, TimeProvi
         _ => null,
     };
 
+    /// <summary>A problem that refuses the file whole (beyond a parser limit, a DTD, too many questions, or not a workbook at all): nothing is kept.</summary>
+    public static bool IsRefusal(ImportProblem p) => FormatMessages.IsLimit(p) || InputLimitException.Messages.Contains(p.Message) || p.Message == FormatMessages.NotXlsx;
+
     public async Task<QuestionPreview> PreviewAsync(Stream upload, string fileName, QuestionFileFormat format, int userId, CancellationToken ct = default)
     {
         StoredFile stored;
@@ -104,7 +107,24 @@ public sealed class QuestionImporter(AppDbContext db, FileStore files, TimeProvi
             return new QuestionPreview(null, 0, [new ImportProblem(0, "", "The file is empty.", [])], []);
         }
 
-        var result = Read(stored.Key, format);
+        ImportResult result;
+        try
+        {
+            result = Read(stored.Key, format);
+        }
+        catch
+        {
+            files.Delete(stored.Key);
+            throw;
+        }
+
+        if (result.Problems.Any(IsRefusal))
+        {
+            // A file beyond a limit is refused whole: nothing kept, nothing to confirm.
+            files.Delete(stored.Key);
+            return new QuestionPreview(null, 0, result.Problems.Where(IsRefusal).ToList(), []);
+        }
+
         var import = new QuestionImport(userId, Path.GetFileName(fileName), stored.Key, format, time.GetUtcNow());
         db.Add(import);
         await db.SaveChangesAsync(ct);
@@ -125,15 +145,26 @@ public sealed class QuestionImporter(AppDbContext db, FileStore files, TimeProvi
             return (0, [new ImportProblem(0, "", "This file has already been imported.", [])]);
         }
 
+        // One commit per import: the transaction first claims the upload with a conditional update (WHERE
+        // CommittedAt IS NULL), which a parallel commit waits on and then finds taken; it reads nothing.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
+        var claimed = await db.Set<QuestionImport>().Where(i => i.Id == id && i.CommittedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.CommittedAt, now), ct);
+        if (claimed == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return (0, [new ImportProblem(0, "", "This file has already been imported.", [])]);
+        }
+
         var result = Read(import.FileKey, import.Format);
         var blocking = result.Problems.Where(p => p.Unsupported ? !skipUnsupported : !FormatMessages.IsNotice(p)).ToList();
         if (blocking.Count > 0)
         {
+            await tx.RollbackAsync(ct);
             return (0, blocking);
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = time.GetUtcNow();
         var areas = new AreaResolver(await db.KnowledgeAreas.ToListAsync(ct), db);
         foreach (var draft in result.Questions)
         {

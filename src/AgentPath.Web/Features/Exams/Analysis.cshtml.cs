@@ -23,6 +23,12 @@ public sealed class AnalysisModel(AppDbContext db, TimeProvider time, IAuthoriza
     public IReadOnlyList<(string Area, double Mean, int Questions)> Areas { get; private set; } = [];
     public bool CanWrite { get; private set; }
 
+    /// <summary>The per-question table (options counted) may be shown: not to someone who could still take this exam.</summary>
+    public bool ShowTable { get; private set; }
+
+    /// <summary>The right options are marked in the table (<see cref="ReviewPolicy"/>: assessments managers; other readers after close).</summary>
+    public bool ShowKeys { get; private set; }
+
     [BindProperty]
     public string? Text { get; set; }
 
@@ -30,7 +36,7 @@ public sealed class AnalysisModel(AppDbContext db, TimeProvider time, IAuthoriza
 
     public async Task<IActionResult> OnGetExportAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        if (!await LoadAsync(id, ct) || !ShowTable)
         {
             return NotFound();
         }
@@ -44,7 +50,7 @@ public sealed class AnalysisModel(AppDbContext db, TimeProvider time, IAuthoriza
             ["提示 Flags"] = string.Join(", ", i.Flags),
         });
         using var ms = new MemoryStream();
-        MiniExcelLibs.MiniExcel.SaveAs(ms, rows, excelType: MiniExcelLibs.ExcelType.XLSX);
+        MiniExcelLibs.MiniExcel.SaveAs(ms, Infrastructure.Files.SafeSheet.Rows(rows), excelType: MiniExcelLibs.ExcelType.XLSX);
         return File(ms.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"exam-{id}-analysis.xlsx");
     }
 
@@ -77,6 +83,11 @@ public sealed class AnalysisModel(AppDbContext db, TimeProvider time, IAuthoriza
         Exam = exam;
         Text = exam.Analysis;
         CanWrite = (await auth.AuthorizeAsync(User, Policies.AssessmentsManage)).Succeeded;
+        var now = time.GetUtcNow();
+        var mayStillTake = (await ReviewPolicy.StillOpenToAsync(db, AssessmentsApi.EmployeeIdOf(User), now, [id], ct)).Count > 0;
+        var review = await db.Papers.Where(p => p.Id == exam.PaperId).Select(p => p.ShowAnswers).FirstAsync(ct);
+        ShowTable = !mayStillTake;
+        ShowKeys = ReviewPolicy.MayShowKeys(new KeyContext(CanWrite ? KeyViewer.Staff : KeyViewer.Other, AttemptFinished: true, review, now >= exam.ClosesAt, mayStillTake));
         var stats = await db.ExamQuestionStats.AsNoTracking().Where(s => s.ExamId == id).ToListAsync(ct);
         var qids = stats.Select(s => s.QuestionId).ToList();
         var questions = await db.Questions.AsNoTracking().Include(q => q.Area).Where(q => qids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, ct);

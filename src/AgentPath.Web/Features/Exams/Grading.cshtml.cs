@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace AgentPath.Web.Features.Exams;
 
 /// <summary>阅卷 — short answers waiting for a grader, anonymised by default (the grader sees an answer number, the question, the rubric and the answer).</summary>
-public sealed class GradingModel(AppDbContext db, ExamEngine engine, IStringLocalizer<Text> text) : PageModel
+public sealed class GradingModel(AppDbContext db, ExamEngine engine, IStringLocalizer<Text> text, TimeProvider time) : PageModel
 {
     public sealed record Pending(long ItemId, string Exam, string Question, string? Rubric, string Answer, decimal Points, string? Name);
 
@@ -43,8 +43,10 @@ public sealed class GradingModel(AppDbContext db, ExamEngine engine, IStringLoca
     private async Task LoadAsync(CancellationToken ct)
     {
         var graded = db.ItemGrades.Select(g => g.AttemptItemId);
+        // Not the answers and rubrics of an exam the grader could still take (ReviewPolicy): a trainer in its audience grades it after.
+        var stillOpen = (await ReviewPolicy.StillOpenToAsync(db, AssessmentsApi.EmployeeIdOf(User), time.GetUtcNow(), null, ct)).ToList();
         var rows = await db.AttemptItems.AsNoTracking()
-            .Where(i => i.Question.Type == QuestionType.Short && i.Attempt.Status == AttemptStatus.Submitted && !graded.Contains(i.Id))
+            .Where(i => i.Question.Type == QuestionType.Short && i.Attempt.Status == AttemptStatus.Submitted && !graded.Contains(i.Id) && !stillOpen.Contains(i.Attempt.ExamId))
             .OrderBy(i => i.Attempt.SubmittedAt).Take(100)
             .Select(i => new { i.Id, Exam = i.Attempt.Exam.Title, i.Question.Text, i.Question.Rubric, i.Response, i.Points, i.Attempt.Employee.Name })
             .ToListAsync(ct);

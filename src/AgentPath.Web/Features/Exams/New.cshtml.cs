@@ -55,6 +55,9 @@ public sealed class NewModel(AppDbContext db, Notifier notifier, TimeProvider ti
     public IReadOnlyList<Paper> Papers { get; private set; } = [];
     public IReadOnlyList<Team> Teams { get; private set; } = [];
 
+    /// <summary>The chosen paper shows keys after submit and more than one attempt is allowed (<see cref="ReviewPolicy.KeysWaitForLastAttempt"/>).</summary>
+    public bool KeysWait => Form.PaperId is { } id && Papers.FirstOrDefault(p => p.Id == id) is { } p && ReviewPolicy.KeysWaitForLastAttempt(p.ShowAnswers, Form.AttemptsAllowed);
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), ExamEngine.CenterTime).DateTime;

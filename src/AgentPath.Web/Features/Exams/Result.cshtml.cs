@@ -2,6 +2,7 @@ using System.Text.Json;
 using AgentPath.Web.Data;
 using AgentPath.Web.Features.Assessments;
 using AgentPath.Web.Features.People;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,13 +10,16 @@ using Microsoft.EntityFrameworkCore;
 namespace AgentPath.Web.Features.Exams;
 
 /// <summary>An attempt's result: score and pass/fail; the answers and explanations as the paper's review setting allows. The person's own, or one in the viewer's scope.</summary>
-public sealed class ResultModel(AppDbContext db, DataScopeProvider scope, TimeProvider time) : PageModel
+public sealed class ResultModel(AppDbContext db, DataScopeProvider scope, TimeProvider time, IAuthorizationService auth) : PageModel
 {
     public Attempt Attempt { get; private set; } = null!;
     public AttemptResult? Result { get; private set; }
     public IReadOnlyList<AttemptResult> History { get; private set; } = [];
     public bool ShowAnswers { get; private set; }
     public bool Own { get; private set; }
+
+    /// <summary>Why the answers are not shown (a text key), or null.</summary>
+    public string? HiddenNote { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -38,9 +42,18 @@ public sealed class ResultModel(AppDbContext db, DataScopeProvider scope, TimePr
         Attempt = attempt;
         History = await db.AttemptResults.AsNoTracking().Where(r => r.AttemptId == id).OrderBy(r => r.Id).ToListAsync(ct);
         Result = History.LastOrDefault();
+        var now = time.GetUtcNow();
         var review = attempt.Exam.Paper.ShowAnswers;
-        ShowAnswers = !Own || (attempt.Status == AttemptStatus.Submitted && (review == ReviewTime.AfterSubmit
-            || (review == ReviewTime.AfterClose && time.GetUtcNow() >= attempt.Exam.ClosesAt)));
+        var mayStillTake = (await ReviewPolicy.StillOpenToAsync(db, AssessmentsApi.EmployeeIdOf(User), now, [attempt.ExamId], ct)).Count > 0;
+        var viewer = Own ? KeyViewer.Owner
+            : (await auth.AuthorizeAsync(User, Policies.AssessmentsManage)).Succeeded ? KeyViewer.Staff : KeyViewer.Other;
+        var closed = now >= attempt.Exam.ClosesAt;
+        ShowAnswers = ReviewPolicy.MayShowKeys(new KeyContext(viewer, attempt.Status == AttemptStatus.Submitted, review, closed, mayStillTake));
+        HiddenNote = ShowAnswers || attempt.Status != AttemptStatus.Submitted ? null
+            : mayStillTake && !Own ? "The answers of this attempt are not shown while you can still take this exam."
+            : review == ReviewTime.Never && viewer != KeyViewer.Staff ? "The answers of this exam are not shown."
+            : Own && mayStillTake && review == ReviewTime.AfterSubmit ? "The answers can be reviewed once you have used all attempts or the exam closes."
+            : "The answers can be reviewed after the exam closes.";
         return Page();
     }
 

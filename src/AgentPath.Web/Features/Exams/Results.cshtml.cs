@@ -40,7 +40,7 @@ public sealed class ResultsModel(AppDbContext db, DataScopeProvider scope) : Pag
             ["得分 Score"] = r.Score, ["满分 Max"] = r.Max, ["得分率 Percent"] = r.Percent, ["是否通过 Passed"] = r.Passed ? "是 yes" : "否 no",
         });
         using var ms = new MemoryStream();
-        MiniExcelLibs.MiniExcel.SaveAs(ms, sheet, excelType: MiniExcelLibs.ExcelType.XLSX);
+        MiniExcelLibs.MiniExcel.SaveAs(ms, Infrastructure.Files.SafeSheet.Rows(sheet), excelType: MiniExcelLibs.ExcelType.XLSX);
         return File(ms.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"exam-{id}-results.xlsx");
     }
 

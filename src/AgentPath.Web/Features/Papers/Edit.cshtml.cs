@@ -77,6 +77,9 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<Text> text) : Pa
     /// <summary>Exams that use this paper; any makes it read-only.</summary>
     public int ExamCount { get; private set; }
     public bool ReadOnly => ExamCount > 0;
+
+    /// <summary>Exams of this paper that allow more than one attempt (warned about with "keys after submit", see <see cref="ReviewPolicy"/>).</summary>
+    public int MultiAttemptExams { get; private set; }
     public string? Notice { get; private set; }
 
     /// <summary>The paper as stored, for the read-only view.</summary>
@@ -269,6 +272,7 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<Text> text) : Pa
             Id = id;
             Stored = paper;
             ExamCount = await db.Exams.CountAsync(e => e.PaperId == id, ct);
+            MultiAttemptExams = await db.Exams.CountAsync(e => e.PaperId == id && e.AttemptsAllowed > 1, ct);
         }
 
         return paper;

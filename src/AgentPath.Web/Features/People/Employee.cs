@@ -8,7 +8,7 @@ namespace AgentPath.Web.Features.People;
 /// A person of the call center (员工): agent, lead, trainer or manager. Their <see cref="Stage"/>
 /// says where they stand on the path from induction to regular employee.
 /// </summary>
-public sealed class Employee : IAudited
+public sealed class Employee : IAudited, IVersioned
 {
     public const int NumberMax = 32;
     public const int NameMax = 64;
@@ -49,6 +49,16 @@ public sealed class Employee : IAudited
 
     /// <summary>岗位 — the posts the person holds.</summary>
     public List<Post> Posts { get; private set; } = [];
+
+    /// <summary>
+    /// Optimistic concurrency token of the person's record (<see cref="IVersioned"/>): moved by every save
+    /// of the person, and by every gate sitting (<see cref="Decided"/>), so of two racing decisions on one
+    /// person the second changes nothing and is a 409.
+    /// </summary>
+    public int RowVersion { get; private set; }
+
+    /// <summary>Marks that a decision on the person's path was taken (a gate sitting without a stage change).</summary>
+    public void Decided() => RowVersion++;
 
     private Employee() { }
 

@@ -41,14 +41,17 @@ public sealed class EmployeeInput
     [Range(1, 9, ErrorMessage = "{0} must be between {1} and {2}.")]
     public int? ServiceLevel { get; set; }
 
+    private List<int> _postIds = [];
+
+    /// <summary>The posts held; a JSON <c>null</c> means none (never a null list inside).</summary>
     [Display(Name = "Posts")]
-    public List<int> PostIds { get; set; } = [];
+    public List<int> PostIds { get => _postIds; set => _postIds = value ?? []; }
 }
 
 /// <summary>Creates and edits people with the same rules for the page and the API.</summary>
 public sealed class EmployeeEditor(AppDbContext db, TimeProvider time, IStringLocalizer<Text> text)
 {
-    public static readonly DateOnly EarliestHireDate = new(1950, 1, 1);
+    public static readonly DateOnly EarliestHireDate = Infrastructure.InputRanges.EarliestDate;
 
     /// <summary>Checks the input; errors are keyed by field name, messages are in the user's language.</summary>
     public async Task<Dictionary<string, string>> ValidateAsync(EmployeeInput input, int? id, CancellationToken ct = default)

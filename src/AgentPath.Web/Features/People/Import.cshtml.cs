@@ -33,6 +33,11 @@ public sealed class ImportModel(RosterImporter importer) : PageModel
         {
             await using var stream = file.OpenReadStream();
             Preview = await importer.PreviewAsync(stream, file.FileName, Notifier.UserIdOf(User)!.Value, ct);
+            if (Preview.ImportId is null && !Request.IsHtmx() && Preview.Problems.Any(p => p.Line == 0 && (Infrastructure.Files.InputLimitException.Messages.Contains(p.Message) || p.Message == "The file cannot be read as {0}.")))
+            {
+                // A file refused whole (beyond a parser limit, or unreadable) is a 400 (htmx keeps 200: it does not swap in error responses).
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
         }
 
         return Request.IsHtmx() ? Partial("_ImportPreview", this) : Page();

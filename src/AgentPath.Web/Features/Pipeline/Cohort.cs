@@ -9,8 +9,11 @@ namespace AgentPath.Web.Features.Pipeline;
 /// 培训批次 — new hires who start induction together (SPEC R1.4). Its trainer runs the day-7 gate;
 /// every report of the pipeline can be cut by cohort.
 /// </summary>
-public sealed class Cohort : IAudited
+public sealed class Cohort : IAudited, IVersioned
 {
+    /// <summary>Optimistic-concurrency token (<see cref="IVersioned"/>): of two racing decisions the second is a 409.</summary>
+    public int RowVersion { get; private set; }
+
     public const int NameMax = 100;
 
     public int Id { get; private set; }

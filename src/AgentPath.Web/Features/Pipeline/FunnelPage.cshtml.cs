@@ -46,7 +46,7 @@ public sealed class FunnelPageModel(DataScopeProvider scope, AppDbContext db, IS
             [text["Median days"]] = s.MedianDays,
         }).ToList();
         var ms = new MemoryStream();
-        MiniExcelLibs.MiniExcel.SaveAs(ms, rows, excelType: MiniExcelLibs.ExcelType.XLSX);
+        MiniExcelLibs.MiniExcel.SaveAs(ms, Infrastructure.Files.SafeSheet.Rows(rows), excelType: MiniExcelLibs.ExcelType.XLSX);
         ms.Position = 0;
         return File(ms, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "funnel.xlsx");
     }

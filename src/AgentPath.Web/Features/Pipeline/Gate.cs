@@ -174,11 +174,15 @@ public sealed class GateResult : IAudited
     public long? SupersedesId { get; private set; }
     public List<GateResultPart> Parts { get; private set; } = [];
 
+    /// <summary>The round of sittings: 1 + the stage events into this stage before the sitting (a reinstatement starts a new round); with the sitting it is unique per person and stage.</summary>
+    public int Round { get; private set; } = 1;
+
     private GateResult() { }
 
     public GateResult(int employeeId, GateDefinition gate, int sitting, GateComposite composite, GateOutcome outcome, StageReason? eliminationReason,
-        string? note, DateOnly on, DateTimeOffset at, int? assessorUserId, string assessorName)
+        string? note, DateOnly on, DateTimeOffset at, int? assessorUserId, string assessorName, int round = 1)
     {
+        Round = Math.Max(1, round);
         if (composite.Passed != (outcome == GateOutcome.Passed))
         {
             throw new DomainException(composite.Passed ? "A passed gate cannot be recorded as failed." : "A failed gate cannot be recorded as passed.");
@@ -308,7 +312,8 @@ internal sealed class GateResultConfiguration : IEntityTypeConfiguration<GateRes
         b.Property(x => x.PassMark).HasPrecision(5, 1);
         b.Property(x => x.Note).HasMaxLength(GateResult.NoteMax);
         b.Property(x => x.AssessorName).HasMaxLength(256);
-        b.HasIndex(x => new { x.EmployeeId, x.Stage, x.Sitting });
+        // One decision, one record: a person sits each sitting of a stage's gate once per entry into the stage.
+        b.HasIndex(x => new { x.EmployeeId, x.Stage, x.Round, x.Sitting }).IsUnique();
         b.HasOne<Employee>().WithMany().HasForeignKey(x => x.EmployeeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<GateDefinition>().WithMany().HasForeignKey(x => x.GateDefinitionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<GateResult>().WithMany().HasForeignKey(x => x.SupersedesId).OnDelete(DeleteBehavior.Restrict);

@@ -113,6 +113,8 @@ internal sealed class StageEventConfiguration : IEntityTypeConfiguration<StageEv
         b.Property(x => x.Document).HasMaxLength(StageEvent.DocumentMax);
         b.Property(x => x.By).HasMaxLength(256);
         b.HasIndex(x => new { x.EmployeeId, x.Id });
+        // A gate result moves the person at most once.
+        b.HasIndex(x => x.GateResultId).IsUnique();
         b.HasOne<Employee>().WithMany().HasForeignKey(x => x.EmployeeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.GateResult).WithMany().HasForeignKey(x => x.GateResultId).OnDelete(DeleteBehavior.Restrict);
     }

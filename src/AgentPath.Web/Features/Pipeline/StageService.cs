@@ -125,10 +125,15 @@ public sealed class StageService(AppDbContext db, IEnumerable<IGatePartSource> s
 
         var signer = await SignerAsync(ct);
         var now = time.GetUtcNow();
+        // The round of sittings: one more than the recorded entries into the stage (a reinstatement or a second promotion into it starts a new round).
+        var round = 1 + await db.StageEvents.CountAsync(e => e.EmployeeId == person.Id && e.To == person.Stage, ct);
         var result = new GateResult(person.Id, preview.Gate, preview.Sitting, preview.Composite, outcome,
-            outcome == GateOutcome.Eliminated ? StageReason.FailedGate : null, input.Note, on, now, actor.UserId, signer);
+            outcome == GateOutcome.Eliminated ? StageReason.FailedGate : null, input.Note, on, now, actor.UserId, signer, round);
 
+        // One decision, one record: the sitting is unique per person × stage × round × sitting, and the
+        // person's version moves with it, so of two racing sittings the second is refused (409) whole.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        person.Decided();
         db.GateResults.Add(result);
         await db.SaveChangesAsync(ct);
         if (outcome == GateOutcome.Passed)

@@ -338,7 +338,7 @@ public sealed class AssignmentService(AppDbContext db, PlanAccess access, DataSc
 
         // The offered name is shown and offered back on download, never used as a path: stripped of control and
         // direction-changing characters, folders and "..", and cut to the column's length.
-        var name = upload is null ? null : Quality.FileNames.Normalise(upload.FileName, HomeworkSubmission.FileNameMax);
+        var name = upload is null ? null : FileNames.Normalise(upload.FileName, HomeworkSubmission.FileNameMax);
         var existing = await db.HomeworkSubmissions.FirstOrDefaultAsync(s => s.HomeworkId == h.Id && s.EmployeeId == me, ct);
         var replaced = existing?.FileKey;
         try
@@ -401,6 +401,12 @@ public sealed class AssignmentService(AppDbContext db, PlanAccess access, DataSc
         {
             db.ChangeTracker.Clear();
             return text[ex.Message];
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsConflict(ex))
+        {
+            // Another grader graded (or corrected) the same state first: one grade per state (unique indexes), nothing written.
+            db.ChangeTracker.Clear();
+            return text[DbErrors.ChangedMessage];
         }
     }
 

@@ -99,8 +99,11 @@ public sealed class HomeworkAudience
 }
 
 /// <summary>A person's hand-in: a text, a file, or both. Replaced freely until it is graded.</summary>
-public sealed class HomeworkSubmission : IAudited
+public sealed class HomeworkSubmission : IAudited, IVersioned
 {
+    /// <summary>Optimistic-concurrency token (<see cref="IVersioned"/>): of two racing decisions the second is a 409.</summary>
+    public int RowVersion { get; private set; }
+
     public const int TextMax = 8000;
     public const int FileNameMax = 200;
 
@@ -238,7 +241,9 @@ internal sealed class HomeworkGradeConfiguration : IEntityTypeConfiguration<Home
         b.Property(x => x.Score).HasPrecision(5, 1);
         b.Property(x => x.Comment).HasMaxLength(HomeworkGrade.CommentMax);
         b.Property(x => x.By).HasMaxLength(256);
-        b.HasIndex(x => x.SubmissionId);
+        // Append-only and one line: one first grade per hand-in, and each grade corrected at most once, so two graders racing on the same state cannot both write.
+        b.HasIndex(x => x.SubmissionId).IsUnique().HasFilter("\"SupersedesId\" IS NULL").HasDatabaseName("IX_HomeworkGrades_OneFirst");
+        b.HasIndex(x => x.SupersedesId).IsUnique();
         b.HasOne<HomeworkSubmission>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

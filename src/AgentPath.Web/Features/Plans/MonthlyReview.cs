@@ -60,8 +60,11 @@ public static class ReviewSteps
 /// owner and a due date and is ticked off in order. The instructor may be an agent, who earns performance
 /// points for it (授课人员可由话务自发性的组织…在绩效中以加分体现).
 /// </summary>
-public sealed class MonthlyReview : IAudited
+public sealed class MonthlyReview : IAudited, IVersioned
 {
+    /// <summary>Optimistic-concurrency token (<see cref="IVersioned"/>): of two racing decisions the second is a 409.</summary>
+    public int RowVersion { get; private set; }
+
     public const int TitleMax = 200;
     public const int NotesMax = 4000;
     public const int PlaceMax = 200;

@@ -18,8 +18,11 @@ public enum SurveyItemKind
 /// items, sent to teams for a month's plan, answered on a phone, then aggregated per category and
 /// team (汇总需求调查结果) and turned into training needs.
 /// </summary>
-public sealed class NeedsSurvey : IAudited
+public sealed class NeedsSurvey : IAudited, IVersioned
 {
+    /// <summary>Optimistic-concurrency token (<see cref="IVersioned"/>): of two racing decisions the second is a 409.</summary>
+    public int RowVersion { get; private set; }
+
     public const int TitleMax = 200;
     public const int IntroMax = 1000;
 

@@ -48,15 +48,9 @@ public static class PlanFiles
             return (null, "The file is too large.");
         }
 
-        var head = new byte[8];
-        await using (var peek = upload.OpenReadStream())
+        if (!await UploadCheck.MatchesAsync(upload, ct))
         {
-            _ = await peek.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
-        }
-
-        if (!Matches(ext.ToLowerInvariant(), head))
-        {
-            return (null, "The file's content does not match its type.");
+            return (null, UploadCheck.Mismatch);
         }
 
         try
@@ -69,16 +63,6 @@ public static class PlanFiles
             return (null, "The file is too large.");
         }
     }
-
-    private static bool Matches(string ext, byte[] h) => ext switch
-    {
-        ".pdf" => h[0] == '%' && h[1] == 'P' && h[2] == 'D' && h[3] == 'F',
-        ".pptx" or ".docx" or ".xlsx" => h[0] == 'P' && h[1] == 'K',
-        ".png" => h[0] == 0x89 && h[1] == 'P' && h[2] == 'N' && h[3] == 'G',
-        ".jpg" or ".jpeg" => h[0] == 0xFF && h[1] == 0xD8,
-        ".txt" => !h.Take(8).Contains((byte)0),
-        _ => false,
-    };
 }
 
 /// <summary>The monthly review trainings: who sees them (their department's scope), and each step of the checklist.</summary>

@@ -181,8 +181,11 @@ public static class PlanItemRules
 /// (下发). After issue its items change only through a <see cref="PlanRevision"/> that the general
 /// manager approves (R7.3); every version is kept as a <see cref="PlanVersion"/>.
 /// </summary>
-public sealed class TrainingPlan : IAudited
+public sealed class TrainingPlan : IAudited, IVersioned
 {
+    /// <summary>Optimistic-concurrency token (<see cref="IVersioned"/>): of two racing decisions the second is a 409.</summary>
+    public int RowVersion { get; private set; }
+
     public const int ByMax = 64;
     public const int NoteMax = 1000;
 
@@ -624,8 +627,11 @@ public sealed class PlanVersion
 }
 
 /// <summary>计划修订 — a proposed change to an issued plan, with its reason, waiting for the general manager (SPEC R7.3).</summary>
-public sealed class PlanRevision : IAudited
+public sealed class PlanRevision : IAudited, IVersioned
 {
+    /// <summary>Optimistic-concurrency token (<see cref="IVersioned"/>): of two racing decisions the second is a 409.</summary>
+    public int RowVersion { get; private set; }
+
     public int Id { get; private set; }
     public int PlanId { get; private set; }
 

@@ -10,8 +10,11 @@ namespace AgentPath.Web.Features.Quality;
 /// open); the lead's scoring is the reference. When it closes, per item: how far apart the
 /// inspectors were and how close each came to the reference.
 /// </summary>
-public sealed class CalibrationSession : IAudited
+public sealed class CalibrationSession : IAudited, IVersioned
 {
+    /// <summary>Optimistic-concurrency token (<see cref="IVersioned"/>): of two racing decisions the second is a 409.</summary>
+    public int RowVersion { get; private set; }
+
     public const int TitleMax = 200;
 
     public int Id { get; private set; }

@@ -54,8 +54,11 @@ public enum CommentAuthor
 /// <see cref="Version"/> guards the draft: two inspectors saving the same draft cannot overwrite
 /// each other — the second save is refused as a conflict.
 /// </summary>
-public sealed class Evaluation : IAudited
+public sealed class Evaluation : IAudited, IVersioned
 {
+    /// <summary>Optimistic-concurrency token (<see cref="IVersioned"/>): of two racing decisions the second is a 409.</summary>
+    public int RowVersion { get; private set; }
+
     public const int CommentMax = 4000;
 
     public int Id { get; private set; }
@@ -441,7 +444,10 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         b.HasMany(x => x.Disputes).WithOne().HasForeignKey(s => s.EvaluationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.EmployeeId, x.Status });
         b.HasIndex(x => x.RecordingId);
-        b.HasIndex(x => x.CalibrationSessionId);
+        // One open draft per inspector × recording × scorecard version outside calibration; one scoring per inspector in a calibration session.
+        b.HasIndex(x => new { x.RecordingId, x.ScorecardVersionId, x.InspectorUserId }).IsUnique()
+            .HasFilter("\"Status\" = 'Draft' AND \"CalibrationSessionId\" IS NULL").HasDatabaseName("IX_Evaluations_OneOpenDraft");
+        b.HasIndex(x => new { x.CalibrationSessionId, x.InspectorUserId }).IsUnique();
         b.HasIndex(x => x.InspectorUserId);
     }
 }

@@ -140,7 +140,19 @@ public sealed class EvaluationService(AppDbContext db, DataScopeProvider scope, 
 
         var evaluation = new Evaluation(recording, version, me, name, time.GetUtcNow(), calibrationSessionId, assignmentId);
         db.Evaluations.Add(evaluation);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // A parallel request opened the same draft first: that one is the draft (one open draft per inspector × call).
+            db.ChangeTracker.Clear();
+            var winner = await db.Evaluations.FirstOrDefaultAsync(x => x.RecordingId == recordingId && x.ScorecardVersionId == version.Id && x.InspectorUserId == me
+                && x.CalibrationSessionId == calibrationSessionId && (calibrationSessionId != null || x.Status == EvaluationStatus.Draft), ct);
+            return winner is null ? throw new ConflictException() : new EvalResult(EvalOutcome.Ok, winner);
+        }
+
         return new EvalResult(EvalOutcome.Ok, evaluation);
     }
 
@@ -174,6 +186,11 @@ public sealed class EvaluationService(AppDbContext db, DataScopeProvider scope, 
         if (findings.Any(f => f.SectionId is { } sid && !sections.Contains(sid)))
         {
             return EvalResult.Bad("A finding names a dimension that is not on this scorecard.");
+        }
+
+        if (findings.Any(f => f.AtSecond is { } s && !Infrastructure.InputRanges.IsSecondInCall(s, e.Recording.DurationSeconds)))
+        {
+            return EvalResult.Bad(Infrastructure.InputRanges.SecondMessage, e.Recording.DurationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         if (findings.Any(f => !Enum.IsDefined(f.Tag)))

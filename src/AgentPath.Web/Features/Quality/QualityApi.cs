@@ -272,8 +272,16 @@ public static class QualityApi
         g.MapGet("/evaluations/{id:int}", async Task<Results<Ok<EvaluationDto>, NotFound>> (int id, ClaimsPrincipal user, EvaluationService evaluations, CancellationToken ct) =>
             await evaluations.LoadAsync(id, user, ct: ct) is { } e ? TypedResults.Ok(ToDto(e)) : TypedResults.NotFound());
 
-        g.MapPost("/evaluations", async Task<IResult> (NewEvaluation input, ClaimsPrincipal user, EvaluationService evaluations, IStringLocalizer<Text> text, CancellationToken ct) =>
+        g.MapPost("/evaluations", async Task<IResult> (NewEvaluation input, ClaimsPrincipal user, EvaluationService evaluations, RecordingService recordings, IStringLocalizer<Text> text, CancellationToken ct) =>
         {
+            // Moments on the call are checked before the draft is made, so a refused request leaves no draft behind.
+            if (await recordings.FindAsync(input.RecordingId, ct) is { } call
+                && (input.Findings ?? []).Select(f => f.AtSecond).Concat((input.Comments ?? []).Select(c => c.AtSecond))
+                    .Any(s => s is { } at && !Infrastructure.InputRanges.IsSecondInCall(at, call.DurationSeconds)))
+            {
+                return Problem(text, 400, Infrastructure.InputRanges.SecondMessage, [call.DurationSeconds]);
+            }
+
             var created = await evaluations.CreateAsync(input.RecordingId, input.ScorecardId, user, ct: ct);
             if (created.Outcome == EvalOutcome.NotFound)
             {

@@ -75,9 +75,14 @@ public sealed class Recording : IAudited
     public Recording(int employeeId, DateTimeOffset startedAt, int durationSeconds, CallType type, string? callId, string? customerRef, string? notes,
         DateTimeOffset registeredAt, string registeredBy)
     {
-        if (durationSeconds is < 0 or > MaxDurationSeconds)
+        if (!Infrastructure.InputRanges.IsCallDuration(durationSeconds))
         {
-            throw new DomainException("A call lasts from 0 seconds to 24 hours.");
+            throw new DomainException(Infrastructure.InputRanges.CallDurationMessage);
+        }
+
+        if (startedAt < Infrastructure.InputRanges.EarliestMoment)
+        {
+            throw new DomainException(Infrastructure.InputRanges.CallStartMessage);
         }
 
         if (startedAt > registeredAt.AddMinutes(5))

@@ -7,7 +7,6 @@ using AgentPath.Web.Features.People.Import;
 using AgentPath.Web.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using MiniExcelLibs;
 
 namespace AgentPath.Web.Features.Quality;
 
@@ -68,7 +67,27 @@ public sealed class RecordingImporter(AppDbContext db, FileStore files, TimeProv
             return new CallImportPreview(null, name, 0, 0, [refused], 0);
         }
 
-        var (rows, problems, dataRows, more) = await CheckAsync(stored!.Key, format!, ct);
+        List<CallRow> rows;
+        List<CallProblem> problems;
+        int dataRows, more;
+        try
+        {
+            (rows, problems, dataRows, more) = await CheckAsync(stored!.Key, format!, ct);
+        }
+        catch
+        {
+            files.Delete(stored!.Key);
+            throw;
+        }
+
+        if (problems.Count > 0)
+        {
+            // A file with problems cannot be confirmed (the page offers no button, a commit checks again):
+            // keeping it would leave a file no one can use. Nothing is kept; the user fixes and uploads again.
+            files.Delete(stored.Key);
+            return new CallImportPreview(null, name, dataRows, 0, problems, more);
+        }
+
         var import = new RecordingImport(name, stored.Key, format!, userId, time.GetUtcNow(), dataRows);
         db.RecordingImports.Add(import);
         await db.SaveChangesAsync(ct);
@@ -226,6 +245,10 @@ public sealed class RecordingImporter(AppDbContext db, FileStore files, TimeProv
         {
             table = format == "xlsx" ? ReadXlsx(stream) : ReadCsv(stream);
         }
+        catch (InputLimitException e)
+        {
+            return ([], [new CallProblem(0, null, e.Message, [.. e.Args])], 0, 0);
+        }
         catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException)
         {
             return ([], [new CallProblem(0, null, "The file cannot be read as {0}.", "." + format)], 0, 0);
@@ -270,7 +293,7 @@ public sealed class RecordingImporter(AppDbContext db, FileStore files, TimeProv
                 object? Cell(string k) => map.TryGetValue(k, out var i) && i < cells.Length ? cells[i] : null;
                 foreach (var (k, i) in map)
                 {
-                    if (i < cells.Length && cells[i] is string s && s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+                    if (i < cells.Length && cells[i] is string s && FormulaGuard.IsFormulaLike(s))
                     {
                         Problem(new CallProblem(line, Label(k), "\"{0}\" starts with a character a spreadsheet would run as a formula.", s.Length > 40 ? s[..40] : s));
                     }
@@ -357,6 +380,10 @@ public sealed class RecordingImporter(AppDbContext db, FileStore files, TimeProv
                         notes.Length == 0 ? null : notes, path.Length == 0 ? null : path));
                 }
             }
+        }
+        catch (InputLimitException e)
+        {
+            return ([], [new CallProblem(0, null, e.Message, [.. e.Args])], 0, 0);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException)
         {
@@ -461,20 +488,20 @@ public sealed class RecordingImporter(AppDbContext db, FileStore files, TimeProv
     {
         switch (v)
         {
-            case double d when d >= 0 && d <= Recording.MaxDurationSeconds && d == Math.Floor(d):
+            case double d when d >= 1 && d <= Recording.MaxDurationSeconds && d == Math.Floor(d):
                 return (int)d;
             case string s:
                 s = s.Trim();
                 if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
                 {
-                    return n <= Recording.MaxDurationSeconds ? n : null;
+                    return n is >= 1 and <= Recording.MaxDurationSeconds ? n : null;
                 }
 
                 var parts = s.Split(':');
                 if (parts.Length is 2 or 3 && parts.All(p => p.Length is 1 or 2 && p.All(char.IsAsciiDigit)))
                 {
                     var total = parts.Aggregate(0, (acc, p) => (acc * 60) + int.Parse(p, CultureInfo.InvariantCulture));
-                    return total <= Recording.MaxDurationSeconds ? total : null;
+                    return total is >= 1 and <= Recording.MaxDurationSeconds ? total : null;
                 }
 
                 return null;
@@ -485,10 +512,9 @@ public sealed class RecordingImporter(AppDbContext db, FileStore files, TimeProv
 
     private static IEnumerable<object?[]> ReadXlsx(Stream stream)
     {
-        foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX))
-        {
-            yield return row.Values.ToArray();
-        }
+        // Checked whole before the first row is read; the rows then stream.
+        BoundedXlsx.Check(stream, SheetLimits.Recordings);
+        return BoundedXlsx.Rows(stream, null);
     }
 
     private static IEnumerable<object?[]> ReadCsv(Stream stream)
@@ -502,7 +528,7 @@ public sealed class RecordingImporter(AppDbContext db, FileStore files, TimeProv
             text = text[1..];
         }
 
-        return Csv.Read(text).Select(r => (object?[])r);
+        return BoundedCsv.Read(text, SheetLimits.Recordings).Select(r => (object?[])r);
     }
 
     /// <summary>Inserts every row and the import's audit row in one transaction.</summary>
@@ -511,6 +537,15 @@ public sealed class RecordingImporter(AppDbContext db, FileStore files, TimeProv
         using var writing = await gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();
+        // One commit per import: claim it with a conditional update; a parallel commit finds it taken and registers nothing.
+        // (An import registered in the same request is not in the database yet: it is inserted by this transaction, nothing to claim.)
+        if (db.Entry(import).State != EntityState.Added && await db.RecordingImports.Where(i => i.Id == import.Id && i.CommittedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.CommittedAt, now), ct) == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return new CallImportResult(0, [new CallProblem(0, null, "This file has already been registered.")], 0);
+        }
+
         import.MarkCommitted(rows.Count, now);
         await db.SaveChangesAsync(ct);
         var conn = db.Database.GetDbConnection();

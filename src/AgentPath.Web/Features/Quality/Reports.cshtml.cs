@@ -60,7 +60,7 @@ public sealed class ReportsModel(AppDbContext db, DataScopeProvider scope, Sampl
             }).ToList(),
         };
         using var ms = new MemoryStream();
-        MiniExcelLibs.MiniExcel.SaveAs(ms, sheets, excelType: MiniExcelLibs.ExcelType.XLSX);
+        MiniExcelLibs.MiniExcel.SaveAs(ms, Infrastructure.Files.SafeSheet.Sheets(sheets), excelType: MiniExcelLibs.ExcelType.XLSX);
         return File(ms.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"qa-report-{sampling.Today():yyyy-MM-dd}.xlsx");
     }
 

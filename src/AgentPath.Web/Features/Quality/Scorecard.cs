@@ -47,8 +47,11 @@ public enum VersionStatus
 /// 评分表 — a scorecard family (e.g. "品质考核七维度"). Its content lives in versions: a
 /// published version never changes, and an evaluation keeps the version it used.
 /// </summary>
-public sealed class Scorecard : IAudited
+public sealed class Scorecard : IAudited, IVersioned
 {
+    /// <summary>Optimistic-concurrency token (<see cref="IVersioned"/>): of two racing decisions the second is a 409.</summary>
+    public int RowVersion { get; private set; }
+
     public const int NameMax = 100;
 
     public int Id { get; private set; }

@@ -11,8 +11,11 @@ namespace AgentPath.Web.Features.Records;
 /// number is unique; a public verification page, reached by an unguessable token, shows only
 /// whether it is valid.
 /// </summary>
-public sealed class Certificate : IAudited
+public sealed class Certificate : IAudited, IVersioned
 {
+    /// <summary>Optimistic-concurrency token (<see cref="IVersioned"/>): of two racing decisions the second is a 409.</summary>
+    public int RowVersion { get; private set; }
+
     public const int NumberMax = 32;
 
     public int Id { get; private set; }
@@ -116,6 +119,8 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         b.HasOne(x => x.Employee).WithMany().HasForeignKey(x => x.EmployeeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Post).WithMany().HasForeignKey(x => x.PostId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Pipeline.GateResult>().WithMany().HasForeignKey(x => x.GateResultId).OnDelete(DeleteBehavior.Restrict);
+        // One certificate per gate pass.
+        b.HasIndex(x => x.GateResultId).IsUnique();
         b.Ignore(x => x.Valid);
     }
 }

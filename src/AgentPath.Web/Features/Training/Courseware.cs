@@ -61,15 +61,8 @@ public sealed class CoursewareFile : IAudited
     /// <summary>The name without any folder part or control characters, at most 200 characters (keeping the extension).</summary>
     public static string CleanName(string fileName)
     {
-        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
-        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
-        if (name.Length > FileNameMax)
-        {
-            var ext = Path.GetExtension(name);
-            name = name[..(FileNameMax - ext.Length)] + ext;
-        }
-
-        return name.Length == 0 ? "courseware" : name;
+        // The one normalisation every upload gets: no control or direction-changing characters, no folders.
+        return Infrastructure.Files.FileNames.Normalise(fileName, FileNameMax);
     }
 }
 

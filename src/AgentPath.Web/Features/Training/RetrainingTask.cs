@@ -22,8 +22,11 @@ public enum RetrainingStatus
 /// the score before (baseline) and the follow-up's score, so the effect can be shown.
 /// Training does not know who raised it: <see cref="Source"/> and <see cref="SourceRef"/> name it.
 /// </summary>
-public sealed class RetrainingTask : IAudited
+public sealed class RetrainingTask : IAudited, IVersioned
 {
+    /// <summary>Optimistic-concurrency token (<see cref="IVersioned"/>): of two racing decisions the second is a 409.</summary>
+    public int RowVersion { get; private set; }
+
     public const int TopicMax = 200;
     public const int NoteMax = 2000;
     public const int SourceMax = 32;

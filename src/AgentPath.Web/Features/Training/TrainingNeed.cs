@@ -21,8 +21,11 @@ public enum TrainingNeedStatus
 /// put into the next period's training plan"). Training knows only a source label and reference,
 /// never the feature that raised it.
 /// </summary>
-public sealed class TrainingNeed : IAudited
+public sealed class TrainingNeed : IAudited, IVersioned
 {
+    /// <summary>Optimistic-concurrency token (<see cref="IVersioned"/>): of two racing decisions the second is a 409.</summary>
+    public int RowVersion { get; private set; }
+
     public const int TitleMax = 200;
     public const int DetailMax = 4000;
     public const int SourceMax = 32;

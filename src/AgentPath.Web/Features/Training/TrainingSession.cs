@@ -34,7 +34,7 @@ public sealed class TrainingSession : IAudited
 {
     public const int TitleMax = 200;
     public const int PlaceMax = 200;
-    public const int CodeLength = 6;
+    public const int CodeLength = 8;
 
     public int Id { get; private set; }
     public string Title { get; private set; } = "";
@@ -108,8 +108,38 @@ public sealed class TrainingSession : IAudited
         TeamId = teamId;
     }
 
-    /// <summary>Six digits, drawn by a cryptographic generator.</summary>
-    public static string NewCode() => RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Eight digits (10^8 codes, typeable on a phone's number pad), drawn by a cryptographic generator.
+    /// With five wrong codes per person and session (<see cref="SignInLock"/>) a guess succeeds about once in 20 million tries.</summary>
+    public static string NewCode() => RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Gives a session made before codes had <see cref="CodeLength"/> digits a code of the current length.</summary>
+    public bool RenewShortCode()
+    {
+        if (SignInCode.Length == CodeLength)
+        {
+            return false;
+        }
+
+        SignInCode = NewCode();
+        return true;
+    }
+
+    /// <summary>Renews the codes of sessions made when codes were shorter (run at every start, after the migrations).</summary>
+    public static async Task RenewShortCodesAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var shortOnes = await db.TrainingSessions.Where(s => s.SignInCode.Length != CodeLength).ToListAsync(ct);
+        if (shortOnes.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var s in shortOnes)
+        {
+            s.RenewShortCode();
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
 
     /// <summary>Sign-in by code is open from 30 minutes before the start to the end of the session.</summary>
     public bool SignInOpenAt(DateTimeOffset now) => now >= StartsAt.AddMinutes(-30) && now <= EndsAt;

@@ -8,9 +8,16 @@ namespace AgentPath.Web.Infrastructure.Files;
 /// </summary>
 public static class Csv
 {
-    public static IEnumerable<string[]> Read(string text)
+    public static IEnumerable<string[]> Read(string text) => Read(text, null);
+
+    /// <summary>The rows, refusing a field or a row (record) beyond <paramref name="limits"/> as soon as it is seen.</summary>
+    public static IEnumerable<string[]> Read(string text, SheetLimits? limits)
     {
         var delimiter = DetectDelimiter(text);
+        var maxField = limits?.MaxCellChars ?? int.MaxValue;
+        var maxLine = limits?.MaxLineChars ?? int.MaxValue;
+        var rowStart = 0;
+        var rows = 1;
         var row = new List<string>();
         var field = new StringBuilder();
         var quoted = false;
@@ -18,6 +25,16 @@ public static class Csv
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (field.Length > maxField)
+            {
+                throw new InputLimitException(InputLimitException.CellTooLong, maxField.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            if (i - rowStart > maxLine)
+            {
+                throw new InputLimitException(InputLimitException.LineTooLong, rows.ToString(System.Globalization.CultureInfo.InvariantCulture), maxLine.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             if (quoted)
             {
                 if (c == '"')
@@ -63,12 +80,19 @@ public static class Csv
                 yield return row.ToArray();
                 row.Clear();
                 any = false;
+                rowStart = i + 1;
+                rows++;
             }
             else
             {
                 field.Append(c);
                 any = true;
             }
+        }
+
+        if (field.Length > maxField)
+        {
+            throw new InputLimitException(InputLimitException.CellTooLong, maxField.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         if (any || field.Length > 0)
@@ -87,6 +111,8 @@ public static class Csv
     }
 
     /// <summary>Quotes a field for writing when it holds a delimiter, quote or line break.</summary>
-    public static string Quote(string value) =>
+    public static string Quote(string value) => QuoteRaw(FormulaGuard.Neutralise(value));
+
+    private static string QuoteRaw(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n\t;") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

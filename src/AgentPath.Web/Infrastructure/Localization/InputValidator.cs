@@ -16,7 +16,14 @@ public static class InputValidator
         foreach (var prop in typeof(TInput).GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var value = prop.GetValue(input);
-            foreach (var attr in prop.GetCustomAttributes<ValidationAttribute>())
+            IEnumerable<ValidationAttribute> attributes = prop.GetCustomAttributes<ValidationAttribute>();
+            if (prop.PropertyType == typeof(string) && (prop.Name.EndsWith("Name", StringComparison.Ordinal) || prop.Name == "Title")
+                && !attributes.OfType<Files.NoFormulaAttribute>().Any())
+            {
+                attributes = attributes.Append(new Files.NoFormulaAttribute());
+            }
+
+            foreach (var attr in attributes)
             {
                 if (value is string s && attr is RequiredAttribute && string.IsNullOrWhiteSpace(s))
                 {
@@ -37,6 +44,20 @@ public static class InputValidator
                 };
                 errors.TryAdd(prop.Name, text[attr.ErrorMessage ?? "Invalid value.", args]);
                 break;
+            }
+
+            // Dates typed in: from 2000 to a few years ahead (InputRanges), whatever the form.
+            var now = DateTimeOffset.UtcNow;
+            var outOfRange = value switch
+            {
+                DateOnly d when d != default => !InputRanges.IsDate(d, now),
+                DateTimeOffset t when t != default => !InputRanges.IsMoment(t, now),
+                DateTime t when t != default => !InputRanges.IsMoment(new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)), now),
+                _ => false,
+            };
+            if (outOfRange && !errors.ContainsKey(prop.Name))
+            {
+                errors[prop.Name] = text[InputRanges.DateMessage, text[FieldLabel.Of<TInput>(prop.Name)].Value, InputRanges.LatestDate(now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)];
             }
         }
 

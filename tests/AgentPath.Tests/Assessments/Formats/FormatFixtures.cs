@@ -21,8 +21,8 @@ internal static partial class FormatFixtures
         return dir?.FullName ?? throw new InvalidOperationException("AgentPath.slnx not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>A file of Moodle's own test suite, in the shared folder beside the repository.</summary>
-    public static string SharedMoodle(string name) => Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "fixtures", "moodle", name));
+    /// <summary>A file of Moodle's own test suite, copied into tests/AgentPath.Tests/Fixtures/moodle (origin in its README).</summary>
+    public static string SharedMoodle(string name) => Local(Path.Combine("moodle", name));
 
     /// <summary>A test data file of this project (tests/AgentPath.Tests/Fixtures).</summary>
     public static string Local(string relative) => Path.Combine(RepoRoot(), "tests", "AgentPath.Tests", "Fixtures", relative);

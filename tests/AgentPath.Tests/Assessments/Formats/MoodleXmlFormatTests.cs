@@ -116,8 +116,8 @@ public class MoodleXmlFormatTests
             <!DOCTYPE quiz [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>
             <quiz><question type="essay"><name><text>&c;</text></name><questiontext><text>x</text></questiontext></question></quiz>
             """;
-        Assert.Equal(FormatMessages.NotXml, Assert.Single(Read(laughs).Problems).Message);
-        Assert.Equal(FormatMessages.NotXml, Assert.Single(MoodleXmlFormat.Read(new MemoryStream(Encoding.UTF8.GetBytes(laughs))).Problems).Message);
+        Assert.Equal(FormatMessages.DtdNotAllowed, Assert.Single(Read(laughs).Problems).Message);
+        Assert.Equal(FormatMessages.DtdNotAllowed, Assert.Single(MoodleXmlFormat.Read(new MemoryStream(Encoding.UTF8.GetBytes(laughs))).Problems).Message);
     }
 
     [Theory]

@@ -229,7 +229,13 @@ namespace AgentPath.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AttemptId");
+                    b.HasIndex("AttemptId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AttemptResults_OneFirst")
+                        .HasFilter("\"SupersedesId\" IS NULL");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
 
                     b.ToTable("AttemptResults");
                 });
@@ -429,7 +435,13 @@ namespace AgentPath.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AttemptItemId");
+                    b.HasIndex("AttemptItemId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ItemGrades_OneFirst")
+                        .HasFilter("\"SupersedesId\" IS NULL");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
 
                     b.ToTable("ItemGrades");
                 });
@@ -1196,6 +1208,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<int?>("ServiceLevel")
                         .HasColumnType("integer");
 
@@ -1359,6 +1375,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<int?>("ProgramTemplateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("SiteId")
@@ -1533,6 +1553,9 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                     b.Property<bool>("Passed")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Sitting")
                         .HasColumnType("integer");
 
@@ -1550,7 +1573,8 @@ namespace AgentPath.Web.Data.Migrations.Postgres
 
                     b.HasIndex("SupersedesId");
 
-                    b.HasIndex("EmployeeId", "Stage", "Sitting");
+                    b.HasIndex("EmployeeId", "Stage", "Round", "Sitting")
+                        .IsUnique();
 
                     b.ToTable("GateResults");
                 });
@@ -1648,7 +1672,8 @@ namespace AgentPath.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GateResultId");
+                    b.HasIndex("GateResultId")
+                        .IsUnique();
 
                     b.HasIndex("EmployeeId", "Id");
 
@@ -1757,7 +1782,13 @@ namespace AgentPath.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SubmissionId");
+                    b.HasIndex("SubmissionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_HomeworkGrades_OneFirst")
+                        .HasFilter("\"SupersedesId\" IS NULL");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
 
                     b.ToTable("HomeworkGrades");
                 });
@@ -1786,6 +1817,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("Late")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1866,6 +1901,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<int?>("PlanItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("StartsAt")
@@ -1969,6 +2008,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -2240,6 +2283,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                     b.Property<int?>("ResultVersion")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2490,6 +2537,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2539,6 +2590,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
 
                     b.Property<long>("RecordingId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<int>("ScorecardVersionId")
                         .HasColumnType("integer");
@@ -2652,6 +2707,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("RespondBy")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<int>("ScorecardVersionId")
                         .HasColumnType("integer");
 
@@ -2669,15 +2728,21 @@ namespace AgentPath.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CalibrationSessionId");
-
                     b.HasIndex("InspectorUserId");
 
                     b.HasIndex("RecordingId");
 
                     b.HasIndex("ScorecardVersionId");
 
+                    b.HasIndex("CalibrationSessionId", "InspectorUserId")
+                        .IsUnique();
+
                     b.HasIndex("EmployeeId", "Status");
+
+                    b.HasIndex("RecordingId", "ScorecardVersionId", "InspectorUserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Evaluations_OneOpenDraft")
+                        .HasFilter("\"Status\" = 'Draft' AND \"CalibrationSessionId\" IS NULL");
 
                     b.ToTable("Evaluations");
                 });
@@ -3150,6 +3215,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.ToTable("Scorecards");
@@ -3333,6 +3402,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Token")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -3342,7 +3415,8 @@ namespace AgentPath.Web.Data.Migrations.Postgres
 
                     b.HasIndex("EmployeeId");
 
-                    b.HasIndex("GateResultId");
+                    b.HasIndex("GateResultId")
+                        .IsUnique();
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -3561,6 +3635,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                     b.Property<int>("OwnerUserId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -3621,6 +3699,43 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("SessionFeedbacks");
+                });
+
+            modelBuilder.Entity("AgentPath.Web.Features.Training.SignInLock", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastWrongAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("UnlockedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UnlockedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Wrong")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("SessionId", "EmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("SignInLocks");
                 });
 
             modelBuilder.Entity("AgentPath.Web.Features.Training.TrainingHoursEntry", b =>
@@ -3698,6 +3813,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -3772,8 +3891,8 @@ namespace AgentPath.Web.Data.Migrations.Postgres
 
                     b.Property<string>("SignInCode")
                         .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone");
@@ -4969,6 +5088,21 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("AgentPath.Web.Features.Training.SessionFeedback", b =>
+                {
+                    b.HasOne("AgentPath.Web.Features.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AgentPath.Web.Features.Training.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgentPath.Web.Features.Training.SignInLock", b =>
                 {
                     b.HasOne("AgentPath.Web.Features.People.Employee", null)
                         .WithMany()

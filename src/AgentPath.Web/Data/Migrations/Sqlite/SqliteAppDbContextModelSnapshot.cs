@@ -216,7 +216,13 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AttemptId");
+                    b.HasIndex("AttemptId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AttemptResults_OneFirst")
+                        .HasFilter("\"SupersedesId\" IS NULL");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
 
                     b.ToTable("AttemptResults");
                 });
@@ -406,7 +412,13 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AttemptItemId");
+                    b.HasIndex("AttemptItemId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ItemGrades_OneFirst")
+                        .HasFilter("\"SupersedesId\" IS NULL");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
 
                     b.ToTable("ItemGrades");
                 });
@@ -1139,6 +1151,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ServiceLevel")
                         .HasColumnType("INTEGER");
 
@@ -1294,6 +1310,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ProgramTemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SiteId")
@@ -1460,6 +1480,9 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Passed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Sitting")
                         .HasColumnType("INTEGER");
 
@@ -1477,7 +1500,8 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SupersedesId");
 
-                    b.HasIndex("EmployeeId", "Stage", "Sitting");
+                    b.HasIndex("EmployeeId", "Stage", "Round", "Sitting")
+                        .IsUnique();
 
                     b.ToTable("GateResults");
                 });
@@ -1571,7 +1595,8 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GateResultId");
+                    b.HasIndex("GateResultId")
+                        .IsUnique();
 
                     b.HasIndex("EmployeeId", "Id");
 
@@ -1676,7 +1701,13 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SubmissionId");
+                    b.HasIndex("SubmissionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_HomeworkGrades_OneFirst")
+                        .HasFilter("\"SupersedesId\" IS NULL");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
 
                     b.ToTable("HomeworkGrades");
                 });
@@ -1702,6 +1733,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("SubmittedAt")
@@ -1781,6 +1816,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("PlanItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("StartsAt")
@@ -1882,6 +1921,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(7)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -2145,6 +2188,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     b.Property<int?>("ResultVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2383,6 +2430,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2429,6 +2480,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RecordingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ScorecardVersionId")
@@ -2539,6 +2594,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     b.Property<long?>("RespondBy")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ScorecardVersionId")
                         .HasColumnType("INTEGER");
 
@@ -2556,15 +2615,21 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CalibrationSessionId");
-
                     b.HasIndex("InspectorUserId");
 
                     b.HasIndex("RecordingId");
 
                     b.HasIndex("ScorecardVersionId");
 
+                    b.HasIndex("CalibrationSessionId", "InspectorUserId")
+                        .IsUnique();
+
                     b.HasIndex("EmployeeId", "Status");
+
+                    b.HasIndex("RecordingId", "ScorecardVersionId", "InspectorUserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Evaluations_OneOpenDraft")
+                        .HasFilter("\"Status\" = 'Draft' AND \"CalibrationSessionId\" IS NULL");
 
                     b.ToTable("Evaluations");
                 });
@@ -3017,6 +3082,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("Scorecards");
@@ -3190,6 +3259,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Token")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -3199,7 +3272,8 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("EmployeeId");
 
-                    b.HasIndex("GateResultId");
+                    b.HasIndex("GateResultId")
+                        .IsUnique();
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -3408,6 +3482,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     b.Property<int>("OwnerUserId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -3466,6 +3544,41 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SessionFeedbacks");
+                });
+
+            modelBuilder.Entity("AgentPath.Web.Features.Training.SignInLock", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastWrongAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UnlockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnlockedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Wrong")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("SessionId", "EmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("SignInLocks");
                 });
 
             modelBuilder.Entity("AgentPath.Web.Features.Training.TrainingHoursEntry", b =>
@@ -3539,6 +3652,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -3611,7 +3728,7 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("SignInCode")
                         .IsRequired()
-                        .HasMaxLength(6)
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("StartsAt")
@@ -4802,6 +4919,21 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("AgentPath.Web.Features.Training.SessionFeedback", b =>
+                {
+                    b.HasOne("AgentPath.Web.Features.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AgentPath.Web.Features.Training.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgentPath.Web.Features.Training.SignInLock", b =>
                 {
                     b.HasOne("AgentPath.Web.Features.People.Employee", null)
                         .WithMany()

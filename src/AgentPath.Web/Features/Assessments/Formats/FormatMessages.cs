@@ -29,6 +29,7 @@ public static class FormatMessages
     public const string Wildcard = "Answer \"{0}\" uses the * wildcard, which is not supported; list every accepted answer instead.";
     public const string Points = "Points must be a positive number, not \"{0}\".";
     public const string Difficulty = "Difficulty must be 1 to 5 or 易/中/难, not \"{0}\".";
+    public const string TooManyQuestions = "The file holds more than {0} questions; split it into several files.";
     public const string Scoring = "Unknown scoring rule \"{0}\"; use 全对得分, 少选得部分分 or 对减错.";
 
     // Notices: the question is imported without something.
@@ -45,6 +46,10 @@ public static class FormatMessages
     public const string NotMoodleXml = "The file is not a Moodle XML question file: its root element is \"{0}\", not \"quiz\".";
     public const string NoType = "The question has no type.";
     public const string BadFraction = "Answer fraction \"{0}\" is not a number.";
+    public const string DtdNotAllowed = "DTD not allowed: the file declares a document type (<!DOCTYPE>); Moodle XML question files have none. Remove it and upload again.";
+    public const string TooDeep = "The XML is nested more than {0} levels deep; a Moodle XML question file needs far fewer. The file was not read further.";
+    public const string TooLong = "The XML holds more than {0} characters; split it into several files.";
+    public const string InvalidGrade = "Answer grade {0}% is not one of Moodle's grade values (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0, or the same negative); Moodle refuses it too.";
     public const string TrueFalseKey = "A true/false question must mark exactly one of true and false as right.";
 
     // The question sheet (.xlsx).
@@ -58,7 +63,7 @@ public static class FormatMessages
     public const string LetterWithoutOption = "Answer letter {0} has no option.";
     public const string SingleOneLetter = "A single-choice question takes one answer letter, not \"{0}\".";
     public const string NotTrueFalse = "\"{0}\" is not true or false; write 对 or 错.";
-    public const string Formula = "{0}: \"{1}\" starts with a character a spreadsheet would run as a formula; put a space before it.";
+    public const string Formula = "{0}: \"{1}\" starts with a character a spreadsheet would run as a formula; put an apostrophe (') before it.";
 
     /// <summary>Every message, for checks and translations.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(FormatMessages)
@@ -68,6 +73,15 @@ public static class FormatMessages
         .ToArray();
 
     private static readonly HashSet<string> Notices = new(StringComparer.Ordinal) { AnswerFeedbackLeftOut, PartialAnswersLeftOut, TailLeftOut, FilesLeftOut };
+
+    private static readonly HashSet<string> Limits = new(StringComparer.Ordinal) { TooManyQuestions, DtdNotAllowed, TooDeep, TooLong, TooManyRows };
+
+    /// <summary>True when the whole file is refused for a limit (size, nesting, questions per file) or a DTD: nothing of it is kept.</summary>
+    public static bool IsLimit(ImportProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return Limits.Contains(problem.Message);
+    }
 
     /// <summary>True when the problem's question was imported anyway and the problem only says what was left out.</summary>
     public static bool IsNotice(ImportProblem problem)

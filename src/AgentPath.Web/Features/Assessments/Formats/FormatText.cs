@@ -11,6 +11,27 @@ internal static partial class FormatText
     public const int DefaultNameLength = 30;
 
     /// <summary>Moodle keeps fractions to seven decimals (0.3333333); so do we, so that every format reads back the same number.</summary>
+    /// <summary>The most questions one file may hold, in every format (the sheet's row cap is the same number).</summary>
+    public const int MaxQuestionsPerFile = 10_000;
+
+    /// <summary>Moodle's grade values (question_bank::fraction_options_full), positive side.</summary>
+    private static readonly decimal[] MoodleGrades = [1m, 0.9m, 0.8333333m, 0.8m, 0.75m, 0.7m, 0.6666667m, 0.6m, 0.5m, 0.4m, 0.3333333m, 0.3m, 0.25m, 0.2m, 0.1666667m, 0.1428571m, 0.125m, 0.1111111m, 0.1m, 0.05m, 0m];
+
+    /// <summary>
+    /// A fraction Moodle accepts on import (its "error" grade matching: within 0.00001 of one of its grade values,
+    /// or the same negative), or an equal share 1/n (n ≤ 100) as AgentPath writes for n right options.
+    /// </summary>
+    public static bool IsMoodleGrade(decimal fraction)
+    {
+        var f = Math.Abs(fraction);
+        if (MoodleGrades.Any(g => Math.Abs(f - g) < 0.00001m))
+        {
+            return true;
+        }
+
+        return f > 0 && f <= 1 && Math.Abs(1m / f - Math.Round(1m / f)) * f < 0.00001m && Math.Round(1m / f) <= 100;
+    }
+
     public static decimal Fraction(decimal value) => Normalize(Math.Round(value, 7, MidpointRounding.AwayFromZero));
 
     /// <summary>The same number without trailing zeros ("1.0000000" → 1), as Moodle writes its grades.</summary>

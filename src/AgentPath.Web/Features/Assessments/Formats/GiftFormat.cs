@@ -77,6 +77,12 @@ public static partial class GiftFormat
             }
 
             position++;
+            if (position > FormatText.MaxQuestionsPerFile)
+            {
+                // Stop at once: a file of millions of questions is not read (or previewed) to the end.
+                return new ImportResult([], [new ImportProblem(0, "", FormatMessages.TooManyQuestions, [FormatText.MaxQuestionsPerFile.ToString(CultureInfo.InvariantCulture)])]);
+            }
+
             ReadQuestion(position, Protect(string.Join('\n', lines).Trim()), comments, category, questions, problems);
         }
 

@@ -24,12 +24,38 @@ public static class MoodleXmlFormat
     public const string FileExtension = ".xml";
     public const string ContentType = "application/xml";
 
+    /// <summary>The deepest element nesting read: quiz/question/answer/feedback/text is 5; Moodle writes no more than 7.</summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>The most characters read (the upload limit of 20 MB holds no more).</summary>
+    public const long MaxCharacters = 20L * 1024 * 1024;
+
     private static readonly XmlReaderSettings ReaderSettings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
+        MaxCharactersInDocument = MaxCharacters,
+        MaxCharactersFromEntities = 0,
+    };
+
+    /// <summary>
+    /// The first pass: reads the file as a stream of nodes without building anything, and stops at the first
+    /// document type declaration (reported as such; it is never expanded: the pass stops before the root
+    /// element and no resolver is set), at a nesting deeper than <see cref="MaxDepth"/> or at more than
+    /// <see cref="MaxCharacters"/> characters. Linear in the file; a deeply nested file is refused after
+    /// <see cref="MaxDepth"/> elements.
+    /// </summary>
+    private static readonly XmlReaderSettings CheckSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Parse,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
+        MaxCharactersInDocument = MaxCharacters,
+        MaxCharactersFromEntities = 1,
     };
 
     public static ImportResult Read(Stream stream)
@@ -42,8 +68,7 @@ public static class MoodleXmlFormat
             return Empty();
         }
 
-        using var memory = new MemoryStream(bytes);
-        return Read(() => XmlReader.Create(memory, ReaderSettings));
+        return Read(settings => XmlReader.Create(new MemoryStream(bytes), settings));
     }
 
     public static ImportResult Read(string xml)
@@ -55,18 +80,53 @@ public static class MoodleXmlFormat
             return Empty();
         }
 
-        using var text = new StringReader(xml);
-        return Read(() => XmlReader.Create(text, ReaderSettings));
+        return Read(settings => XmlReader.Create(new StringReader(xml), settings));
     }
 
     private static ImportResult Empty() => new([], [new ImportProblem(0, "", FormatMessages.EmptyFile, [])]);
 
-    private static ImportResult Read(Func<XmlReader> open)
+    /// <summary>The refusal of the first pass (<see cref="CheckSettings"/>), or null when the file may be loaded.</summary>
+    private static ImportProblem? Check(Func<XmlReaderSettings, XmlReader> open)
     {
+        try
+        {
+            using var reader = open(CheckSettings);
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.DocumentType)
+                {
+                    return new ImportProblem(0, "", FormatMessages.DtdNotAllowed, []);
+                }
+
+                if (reader.Depth >= MaxDepth)
+                {
+                    return new ImportProblem(0, "", FormatMessages.TooDeep, [MaxDepth.ToString(CultureInfo.InvariantCulture)]);
+                }
+            }
+        }
+        catch (XmlException e) when (e.Message.Contains(nameof(XmlReaderSettings.MaxCharactersInDocument), StringComparison.Ordinal))
+        {
+            return new ImportProblem(0, "", FormatMessages.TooLong, [MaxCharacters.ToString(CultureInfo.InvariantCulture)]);
+        }
+        catch (XmlException e)
+        {
+            return new ImportProblem(0, "", FormatMessages.NotXml, [e.LineNumber.ToString(CultureInfo.InvariantCulture), e.LinePosition.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        return null;
+    }
+
+    private static ImportResult Read(Func<XmlReaderSettings, XmlReader> open)
+    {
+        if (Check(open) is { } refused)
+        {
+            return new ImportResult([], [refused]);
+        }
+
         XDocument doc;
         try
         {
-            using var reader = open();
+            using var reader = open(ReaderSettings);
             doc = XDocument.Load(reader);
         }
         catch (XmlException e)
@@ -94,6 +154,11 @@ public static class MoodleXmlFormat
             }
 
             position++;
+            if (position > FormatText.MaxQuestionsPerFile)
+            {
+                return new ImportResult([], [new ImportProblem(0, "", FormatMessages.TooManyQuestions, [FormatText.MaxQuestionsPerFile.ToString(CultureInfo.InvariantCulture)])]);
+            }
+
             ReadQuestion(position, type, q, category, questions, problems);
         }
 
@@ -267,6 +332,12 @@ public static class MoodleXmlFormat
         var raw = answer.Attribute("fraction")?.Value ?? "0";
         if (FormatText.TryParsePercent(raw, out var fraction))
         {
+            // Moodle refuses a grade that is not one of its values (error_invalid_grades.xml: 33 where 33.33333 is due).
+            if (!FormatText.IsMoodleGrade(fraction))
+            {
+                errors.Add((FormatMessages.InvalidGrade, [raw.Trim()]));
+            }
+
             return fraction;
         }
 

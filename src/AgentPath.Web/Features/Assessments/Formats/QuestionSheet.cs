@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AgentPath.Web.Infrastructure.Files;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
@@ -26,7 +27,7 @@ public static class QuestionSheet
 {
     public const string FileExtension = ".xlsx";
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    public const int MaxRows = 10_000;
+    public const int MaxRows = FormatText.MaxQuestionsPerFile;
     public const string QuestionsSheetName = "题目 Questions";
     public const string InstructionsSheetName = "填写说明 Instructions";
 
@@ -244,10 +245,10 @@ public static class QuestionSheet
 
     private static double WidthOf(string header) => Columns.FirstOrDefault(c => c.Header == header)?.Width ?? 20;
 
-    /// <summary>A text that a spreadsheet would run as a formula gets a leading space, which reading trims.</summary>
-    private static string? Safe(string text) => text.Length == 0 ? null : IsFormula(text) ? " " + text : text;
+    /// <summary>A text that a spreadsheet would run as a formula gets a leading apostrophe, which reading takes off.</summary>
+    private static string? Safe(string text) => text.Length == 0 ? null : FormulaGuard.Neutralise(text);
 
-    private static bool IsFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+    private static bool IsFormula(string text) => FormulaGuard.IsFormulaLike(text);
 
     /// <summary>Reads the first sheet that has the question headers; a file that is not an .xlsx gives one problem, never an exception.</summary>
     public static ImportResult Read(Stream stream)
@@ -265,6 +266,10 @@ public static class QuestionSheet
 
             table = ReadTable(buffer);
         }
+        catch (InputLimitException e)
+        {
+            return new ImportResult([], [new ImportProblem(0, "", e.Message, e.Args)]);
+        }
         catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException
                                       or FormatException or NotSupportedException or KeyNotFoundException or IndexOutOfRangeException
                                       or NullReferenceException or InvalidCastException or OverflowException)
@@ -277,15 +282,15 @@ public static class QuestionSheet
 
     private static List<object?[]> ReadTable(MemoryStream buffer)
     {
-        var sheets = MiniExcel.GetSheetNames(buffer);
+        var sheets = BoundedXlsx.SheetNames(buffer, SheetLimits.Questions);
         List<object?[]>? first = null;
         foreach (var sheet in sheets)
         {
             buffer.Position = 0;
             var rows = new List<object?[]>();
-            foreach (IDictionary<string, object?> row in MiniExcel.Query(buffer, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX))
+            foreach (var row in BoundedXlsx.Rows(buffer, sheet))
             {
-                rows.Add(row.Values.ToArray());
+                rows.Add(row);
                 if (rows.Count > MaxRows + HeaderSearchRows + 1)
                 {
                     break;
@@ -626,7 +631,7 @@ public static class QuestionSheet
     private static string CellText(object? value) => value switch
     {
         null => "",
-        string s => s.Trim(),
+        string s => FormulaGuard.Unneutralise(s.Trim()),
         bool b => b ? "TRUE" : "FALSE",
         double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => ((long)d).ToString(CultureInfo.InvariantCulture),
         double d => d.ToString("R", CultureInfo.InvariantCulture),

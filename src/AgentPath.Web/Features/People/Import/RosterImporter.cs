@@ -89,7 +89,27 @@ public sealed class RosterImporter(AppDbContext db, FileStore files, TimeProvide
             return new RosterPreview(null, safeName, 0, 0, [new RosterProblem(0, null, "The file is empty.")], []);
         }
 
-        var (parsed, problems) = await CheckAsync(stored.Key, format, ct);
+        RosterParseResult parsed;
+        List<RosterProblem> problems;
+        try
+        {
+            (parsed, problems) = await CheckAsync(stored.Key, format, ct);
+        }
+        catch
+        {
+            // No row will point at this file: it goes now, not some day by hand.
+            files.Delete(stored.Key);
+            throw;
+        }
+
+        if (problems.Count > 0)
+        {
+            // A file with problems cannot be confirmed (the page offers no button, a commit checks again):
+            // keeping it would leave a file no one can use. Nothing is kept; the user fixes and uploads again.
+            files.Delete(stored.Key);
+            return new RosterPreview(null, safeName, parsed.DataRows, 0, problems, parsed.Rows.Take(10).ToList());
+        }
+
         var import = new RosterImport(userId, safeName, stored.Key, format, time.GetUtcNow(), parsed.DataRows);
         db.Add(import);
         await db.SaveChangesAsync(ct);
@@ -112,9 +132,18 @@ public sealed class RosterImporter(AppDbContext db, FileStore files, TimeProvide
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One commit per import: claim it with a conditional update; a parallel commit waits, finds it taken and adds no one.
+        if (await db.Set<RosterImport>().Where(i => i.Id == importId && i.CommittedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.CommittedAt, time.GetUtcNow()), ct) == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return new RosterCommitResult(0, [new RosterProblem(0, null, "This file has already been imported.")]);
+        }
+
         var (parsed, problems) = await CheckAsync(import.FileKey, import.Format, ct);
         if (problems.Count > 0)
         {
+            await tx.RollbackAsync(ct);
             return new RosterCommitResult(0, problems);
         }
 

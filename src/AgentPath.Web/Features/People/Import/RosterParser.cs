@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using AgentPath.Web.Infrastructure.Files;
-using MiniExcelLibs;
 
 namespace AgentPath.Web.Features.People.Import;
 
@@ -63,6 +62,10 @@ public static class RosterParser
         try
         {
             table = format == RosterFormat.Xlsx ? ReadXlsx(stream) : ReadCsv(stream);
+        }
+        catch (InputLimitException e)
+        {
+            return new RosterParseResult([], [new RosterProblem(0, null, e.Message, [.. e.Args])], 0);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException)
         {
@@ -140,7 +143,7 @@ public static class RosterParser
             // A text cell that starts like a formula would run as one when the sheet is opened again.
             foreach (var (key, idx) in map)
             {
-                if (idx < cells.Length && cells[idx] is string s && s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+                if (idx < cells.Length && cells[idx] is string s && FormulaGuard.IsFormulaLike(s))
                 {
                     problems.Add(new RosterProblem(line, Label(key), "\"{0}\" starts with a character a spreadsheet would run as a formula.", s.Length > 40 ? s[..40] : s));
                 }
@@ -319,14 +322,7 @@ public static class RosterParser
 
     private static List<object?[]> ReadXlsx(Stream stream)
     {
-        var result = new List<object?[]>();
-        var rows = MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX);
-        foreach (IDictionary<string, object?> row in rows)
-        {
-            result.Add(row.Values.ToArray());
-        }
-
-        return result;
+        return BoundedXlsx.Query(stream, SheetLimits.Roster).ToList();
     }
 
     /// <summary>UTF-8 (with or without BOM) or UTF-16 with BOM; anything that is not valid UTF-8 is read as GB18030, a superset of GBK.</summary>
@@ -374,7 +370,7 @@ public static class RosterParser
         var bytes = buffer.ToArray();
         var encoding = DetectEncoding(bytes);
         var text = encoding.GetString(bytes);
-        return Csv.Read(text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text).Select(r => r.Cast<object?>().ToArray()).ToList();
+        return BoundedCsv.Read(text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text, SheetLimits.Roster).Select(r => r.Cast<object?>().ToArray()).ToList();
     }
 }
 

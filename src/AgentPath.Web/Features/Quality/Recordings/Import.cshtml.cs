@@ -31,6 +31,11 @@ public sealed class ImportModel(RecordingImporter importer, IStringLocalizer<Tex
 
         await using var stream = file.OpenReadStream();
         Preview = await importer.PreviewAsync(stream, file.FileName, Notifier.UserIdOf(User) ?? 0, ct);
+        if (Preview.ImportId is null && Preview.Problems.Any(p => p.Line == 0 && (Infrastructure.Files.InputLimitException.Messages.Contains(p.Message) || p.Message == "The file cannot be read as {0}.")))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
         return Page();
     }
 

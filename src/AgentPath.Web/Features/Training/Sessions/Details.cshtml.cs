@@ -18,12 +18,20 @@ public sealed class DetailsModel(SessionAccess access, AppDbContext db, FileStor
 {
     public sealed record Trainee(Employee Person, Attendance? Attendance);
 
+    public sealed record LockedTrainee(Employee Person, int Wrong, DateTimeOffset LastWrongAt);
+
     public TrainingSession Session { get; private set; } = null!;
     public string Audience { get; private set; } = "";
     public IReadOnlyList<Trainee> Trainees { get; private set; } = [];
     public IReadOnlyList<CoursewareFile> Courseware { get; private set; } = [];
     public FeedbackSummary Feedback { get; private set; } = FeedbackSummary.Of([]);
     public Attendance? Mine { get; private set; }
+
+    /// <summary>People of the audience (in the viewer's scope) whose sign-in by code is locked after too many wrong codes.</summary>
+    public IReadOnlyList<LockedTrainee> Locked { get; private set; } = [];
+
+    /// <summary>The trainee's own sign-in by code is locked for this session.</summary>
+    public bool MineLocked { get; private set; }
     public SessionFeedback? MyFeedback { get; private set; }
     public bool IsTrainee { get; private set; }
     public bool IsInstructor { get; private set; }
@@ -96,6 +104,37 @@ public sealed class DetailsModel(SessionAccess access, AppDbContext db, FileStor
         }, ct);
     }
 
+    /// <summary>Unlocks a trainee's sign-in by code after too many wrong codes (whoever marks the attendance may; audited).</summary>
+    public async Task<IActionResult> OnPostUnlockAsync(int id, int employeeId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!CanManage && !IsInstructor)
+        {
+            return Forbid();
+        }
+
+        if (Trainees.All(t => t.Person.Id != employeeId))
+        {
+            return NotFound();
+        }
+
+        var row = await db.SignInLocks.FirstOrDefaultAsync(l => l.SessionId == id && l.EmployeeId == employeeId, ct);
+        if (row is not { Locked: true })
+        {
+            return await FailAsync(id, "This person's sign-in is not locked.", ct);
+        }
+
+        return await SaveAsync(id, "unlocked", () =>
+        {
+            row.Unlock(time.GetUtcNow(), actor.UserName);
+            return Task.CompletedTask;
+        }, ct);
+    }
+
     public async Task<IActionResult> OnPostUploadAsync(int id, IFormFile? file, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
@@ -121,6 +160,11 @@ public sealed class DetailsModel(SessionAccess access, AppDbContext db, FileStor
         if (file.Length > CoursewareFile.MaxBytes)
         {
             return await FailAsync(id, "The file is larger than 30 MB.", ct);
+        }
+
+        if (!await UploadCheck.MatchesAsync(file, ct))
+        {
+            return await FailAsync(id, UploadCheck.Mismatch, ct);
         }
 
         StoredFile stored;
@@ -241,6 +285,8 @@ public sealed class DetailsModel(SessionAccess access, AppDbContext db, FileStor
         var ids = people.Select(p => p.Id).ToList();
         var attendance = await db.Attendances.AsNoTracking().Where(a => a.SessionId == id && ids.Contains(a.EmployeeId)).ToDictionaryAsync(a => a.EmployeeId, ct);
         Trainees = people.Select(p => new Trainee(p, attendance.GetValueOrDefault(p.Id))).ToList();
+        var locks = await db.SignInLocks.AsNoTracking().Where(l => l.SessionId == id && l.Wrong >= SignInLock.MaxWrong).ToDictionaryAsync(l => l.EmployeeId, ct);
+        Locked = people.Where(p => locks.ContainsKey(p.Id)).Select(p => new LockedTrainee(p, locks[p.Id].Wrong, locks[p.Id].LastWrongAt)).ToList();
         Courseware = await db.CoursewareFiles.AsNoTracking().Where(f => f.SessionId == id).OrderBy(f => f.Id).ToListAsync(ct);
         var feedback = await db.SessionFeedbacks.AsNoTracking().Where(f => f.SessionId == id).ToListAsync(ct);
         Feedback = FeedbackSummary.Of(feedback);
@@ -249,6 +295,7 @@ public sealed class DetailsModel(SessionAccess access, AppDbContext db, FileStor
             IsTrainee = await access.InAudienceAsync(session, me, ct);
             Mine = IsTrainee ? await db.Attendances.AsNoTracking().FirstOrDefaultAsync(a => a.SessionId == id && a.EmployeeId == me, ct) : null;
             MyFeedback = feedback.FirstOrDefault(f => f.EmployeeId == me);
+            MineLocked = IsTrainee && await db.SignInLocks.AnyAsync(l => l.SessionId == id && l.EmployeeId == me && l.Wrong >= SignInLock.MaxWrong, ct);
         }
 
         return true;

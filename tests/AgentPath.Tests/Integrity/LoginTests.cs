@@ -213,12 +213,22 @@ public abstract class LoginTests<TFactory>(TFactory factory) : IClassFixture<TFa
         Assert.StartsWith("/account/login", page.Headers.Location.OriginalString, StringComparison.Ordinal);
 
         var name = await NewAccountAsync();
-        var token = await client.FormTokenAsync("/account/login");
+        // The form and its antiforgery cookie come from the same host the sign-in is posted to.
+        var token = await client.FormTokenAsync("http://agentpath.example.test/account/login");
         var signIn = await client.PostAsync("http://agentpath.example.test/account/login?ReturnUrl=%2Fpeople", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.UserName"] = name, ["Input.Password"] = TestClients.Password, ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.False(signIn.Headers.Location!.IsAbsoluteUri);
+    }
+
+    [Fact]
+    public async Task AllowedHosts_when_set_refuses_any_other_host()
+    {
+        using var limited = factory.WithWebHostBuilder(b => b.UseSetting("AllowedHosts", "agentpath.example.cn;localhost"));
+        using var client = limited.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("http://agentpath.example.cn/account/login")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("http://evil.example.test/account/login")).StatusCode);
     }
 }

@@ -34,9 +34,6 @@ public enum SaveOutcome
 /// </summary>
 public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache cache, ICurrentActor actor, WriteGate gate, AnswerWriter writer, ExamStatsJob statsJob)
 {
-    /// <summary>The month of pay (Asia/Shanghai) an attempt's points belong to.</summary>
-    public static readonly TimeZoneInfo CenterTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     private sealed record AttemptMeta(int EmployeeId, DateTimeOffset Deadline, int GraceSeconds, Dictionary<int, (QuestionType Type, int[] OptionIds)> Items);
 
     /// <summary>Exams whose audience includes the person.</summary>

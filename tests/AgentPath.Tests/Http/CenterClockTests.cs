@@ -67,7 +67,7 @@ public sealed partial class CenterClockTests : IClassFixture<SqliteAppFactory>, 
 
         // The exam list shows the window as typed.
         var list = WebUtility.HtmlDecode(await trainer.GetStringAsync("/exams"));
-        var row = list[list.IndexOf(title, StringComparison.Ordinal)..];
+        var row = list[list.IndexOf("<td>" + title + "</td>", StringComparison.Ordinal)..];
         Assert.Contains("2027-01-05 09:00 – 2027-01-07 18:00", row[..Math.Min(row.Length, 600)], StringComparison.Ordinal);
 
         // The agent's notification and the audit row carry the center's "now".

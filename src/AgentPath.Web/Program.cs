@@ -19,6 +19,9 @@ var config = builder.Configuration;
 
 // Composition root: infrastructure first, then the features floor by floor (ARCHITECTURE.md).
 builder.Services.AddSingleton(TimeProvider.System);
+// One center clock: Center:TimeZone (default Asia/Shanghai) for every date and time shown or typed.
+AgentPath.Web.CenterClock.Use(builder.Configuration["Center:TimeZone"]);
+builder.Services.AddSingleton<AgentPath.Web.CenterClock>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
 var database = builder.Services.AddAppDatabase(config, builder.Environment.ContentRootPath);

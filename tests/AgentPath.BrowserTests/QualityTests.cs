@@ -37,7 +37,7 @@ public sealed partial class QualityTests(AppFixture app)
                 await page.GetByLabel("工号").FillAsync(number);
                 await page.GetByLabel("通话类型").SelectOptionAsync(new SelectOptionValue { Label = "回访" });
                 // The browser's datetime-local takes local time; the server reads it as center time (Asia/Shanghai).
-                var centerStart = TimeZoneInfo.ConvertTime(new DateTimeOffset(started), Web.Features.Assessments.ExamEngine.CenterTime);
+                var centerStart = TimeZoneInfo.ConvertTime(new DateTimeOffset(started), AgentPath.Web.CenterClock.Zone);
                 await page.GetByLabel("开始时间").FillAsync(centerStart.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
                 await page.GetByLabel("时长（秒）").FillAsync("24");
                 await page.GetByLabel("录音文件").SetInputFilesAsync(wav);

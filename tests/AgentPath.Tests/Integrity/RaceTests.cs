@@ -353,7 +353,7 @@ public abstract partial class RaceTests<TFactory>(TFactory factory) : IClassFixt
     {
         var team = await factory.QueryAsync(db => db.Teams.Where(t => t.Name == "咨询一组").Select(t => t.Id).SingleAsync());
         using var trainer = await factory.SignedInAsync("trainer");
-        var due = TimeZoneInfo.ConvertTime(factory.Clock.GetUtcNow(), AgentPath.Web.Features.Assessments.ExamEngine.CenterTime).DateTime.AddDays(2);
+        var due = TimeZoneInfo.ConvertTime(factory.Clock.GetUtcNow(), AgentPath.Web.CenterClock.Zone).DateTime.AddDays(2);
         var created = await PostFormAsync(trainer, "/plans/homework", "/plans/homework",
         [
             new("Input.Title", "并发作业"), new("Input.Instructions", "写出三句安抚话术。"), new("Input.Kind", "HandIn"),

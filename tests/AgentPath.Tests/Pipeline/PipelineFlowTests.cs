@@ -165,7 +165,7 @@ public abstract class PipelineFlowTests<TFactory>(TFactory factory) : IClassFixt
         await factory.QueryAsync(async db =>
         {
             var p = await db.Employees.SingleAsync(e => e.Id == id);
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(factory.Clock.GetUtcNow(), ExamEngine.CenterTime).DateTime);
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(factory.Clock.GetUtcNow(), AgentPath.Web.CenterClock.Zone).DateTime);
             db.TrainingHoursEntries.Add(new TrainingHoursEntry(p, today, today, 20, HoursCategory.Business, "业务培训", "trainer", factory.Clock.GetUtcNow()));
             db.TrainingHoursEntries.Add(new TrainingHoursEntry(p, today, today, 8, HoursCategory.GeneralSkills, "有效沟通", "trainer", factory.Clock.GetUtcNow()));
             return await db.SaveChangesAsync();
@@ -256,7 +256,7 @@ public abstract class PipelineFlowTests<TFactory>(TFactory factory) : IClassFixt
         var id = (await TraineesAsync())[3];
         using var trainer = await factory.BearerAsync("trainer");
         var hire = await factory.QueryAsync(db => db.Employees.Where(e => e.Id == id).Select(e => e.HireDate).SingleAsync());
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(factory.Clock.GetUtcNow(), ExamEngine.CenterTime).DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(factory.Clock.GetUtcNow(), AgentPath.Web.CenterClock.Zone).DateTime);
         await ExpectAsync(HttpStatusCode.BadRequest, await trainer.PostAsJsonAsync($"/api/v1/people/{id}/eliminations", new { }));
         await ExpectAsync(HttpStatusCode.BadRequest, await trainer.PostAsJsonAsync($"/api/v1/people/{id}/eliminations", new { reason = "FailedGate" }));
         await ExpectAsync(HttpStatusCode.BadRequest, await trainer.PostAsJsonAsync($"/api/v1/people/{id}/eliminations", new { reason = "Absent", on = today.AddDays(1) }));
@@ -337,7 +337,7 @@ public abstract class PipelineFlowTests<TFactory>(TFactory factory) : IClassFixt
     {
         using var hr = await factory.BearerAsync("hr");
         var dept = await factory.QueryAsync(db => db.Departments.Select(d => d.Id).FirstAsync());
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(factory.Clock.GetUtcNow(), ExamEngine.CenterTime).DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(factory.Clock.GetUtcNow(), AgentPath.Web.CenterClock.Zone).DateTime);
         var numbers = new List<string>();
         for (var i = 0; i < 3; i++)
         {

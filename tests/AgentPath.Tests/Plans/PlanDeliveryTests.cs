@@ -221,7 +221,7 @@ public abstract class PlanDeliveryTests<TFactory>(TFactory factory) : IClassFixt
     {
         var team = await TeamAsync("咨询一组");
         using var trainer = await factory.SignedInAsync("trainer");
-        var due = TimeZoneInfo.ConvertTime(factory.Clock.GetUtcNow(), AgentPath.Web.Features.Assessments.ExamEngine.CenterTime).DateTime.AddDays(2);
+        var due = TimeZoneInfo.ConvertTime(factory.Clock.GetUtcNow(), AgentPath.Web.CenterClock.Zone).DateTime.AddDays(2);
         var created = await PostFormAsync(trainer, "/plans/homework", "/plans/homework",
         [
             new("Input.Title", "测试作业：写出三句安抚话术"), new("Input.Instructions", "针对投诉来电写出三句安抚话术。"), new("Input.Kind", "HandIn"),

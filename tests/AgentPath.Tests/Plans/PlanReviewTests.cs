@@ -24,7 +24,7 @@ public abstract class PlanReviewTests<TFactory>(TFactory factory) : IClassFixtur
     public async Task The_review_runs_step_by_step_an_agent_teaching_earns_points_and_the_paper_analysis_closes_it()
     {
         // The review is held this month, two hours ago (moving the clock a few hours if the month began less than three hours ago).
-        var local = TimeZoneInfo.ConvertTime(factory.Clock.GetUtcNow(), AgentPath.Web.Features.Assessments.ExamEngine.CenterTime);
+        var local = TimeZoneInfo.ConvertTime(factory.Clock.GetUtcNow(), AgentPath.Web.CenterClock.Zone);
         if (local.Day == 1 && local.Hour < 3)
         {
             factory.Clock.Advance(TimeSpan.FromHours(3));

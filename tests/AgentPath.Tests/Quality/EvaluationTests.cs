@@ -180,7 +180,7 @@ public abstract class EvaluationTests<TFactory>(TFactory factory) : IClassFixtur
         var token = await page.FormTokenAsync("/quality/findings?by=agent");
         var target = await factory.QueryAsync(db => db.Employees.SingleAsync(e => e.Name == "马晓东"));
         var lead = await factory.QueryAsync(db => db.Users.SingleAsync(u => u.UserName == "lead"));
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(factory.Clock.GetUtcNow(), Web.Features.Assessments.ExamEngine.CenterTime).DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(factory.Clock.GetUtcNow(), AgentPath.Web.CenterClock.Zone).DateTime);
         var assigned = await page.PostAsync("/quality/findings?handler=Retrain", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["employeeId"] = target.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["dimension"] = "语音语调",

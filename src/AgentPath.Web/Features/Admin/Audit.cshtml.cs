@@ -40,13 +40,13 @@ public sealed class AuditModel(AppDbContext db) : PageModel
 
         if (From is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var start = CenterClock.StartOf(from);
             q = q.Where(a => a.At >= start);
         }
 
         if (To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var end = CenterClock.StartOf(to.AddDays(1));
             q = q.Where(a => a.At < end);
         }
 

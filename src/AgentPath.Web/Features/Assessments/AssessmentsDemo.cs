@@ -109,8 +109,8 @@ public static class AssessmentsDemo
 
         var octoberPaper = MakePaper("10月业务考试试卷");
         var novemberPaper = MakePaper("11月业务考试试卷");
-        var local = TimeZoneInfo.ConvertTime(now, ExamEngine.CenterTime);
-        var monthStart = new DateTimeOffset(local.Year, local.Month, 1, 0, 0, 0, TimeSpan.FromHours(8));
+        var local = CenterClock.ToCenter(now);
+        var monthStart = CenterClock.StartOf(new DateOnly(local.Year, local.Month, 1));
         var october = new Exam("10月业务考试", octoberPaper, ExamKind.MonthlyBusiness, monthStart.AddMonths(-1).AddDays(24).AddHours(9),
             monthStart.AddMonths(-1).AddDays(27).AddHours(18), attemptsAllowed: 1, countsForPoints: true);
         var november = new Exam("11月业务考试", novemberPaper, ExamKind.MonthlyBusiness, now.AddDays(-1), now.AddDays(3), attemptsAllowed: 1, countsForPoints: true);

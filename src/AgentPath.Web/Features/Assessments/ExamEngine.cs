@@ -34,9 +34,6 @@ public enum SaveOutcome
 /// </summary>
 public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache cache, ICurrentActor actor, WriteGate gate, AnswerWriter writer, ExamStatsJob statsJob)
 {
-    /// <summary>The month of pay (Asia/Shanghai) an attempt's points belong to.</summary>
-    public static readonly TimeZoneInfo CenterTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     private sealed record AttemptMeta(int EmployeeId, DateTimeOffset Deadline, int GraceSeconds, Dictionary<int, (QuestionType Type, int[] OptionIds)> Items);
 
     /// <summary>Exams whose audience includes the person.</summary>
@@ -562,7 +559,7 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
             return;
         }
 
-        var month = TimeZoneInfo.ConvertTime(now, CenterTime).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var month = CenterClock.ToCenter(now).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         db.PointsEntries.Add(new PointsEntry(attempt.EmployeeId, month, points, "ExamAttempt", attempt.Id,
             $"{attempt.Title}: {result.Percent}%", now, actor.UserName));
     }
@@ -716,7 +713,7 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         var due = PointsRule.For(rules, result.Percent) - booked.Sum(p => p.Points);
         if (due != 0)
         {
-            var month = TimeZoneInfo.ConvertTime(now, CenterTime).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            var month = CenterClock.ToCenter(now).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
             db.PointsEntries.Add(new PointsEntry(attempt.EmployeeId, booked.FirstOrDefault()?.Month ?? month, due, "ExamAttempt", attemptId,
                 $"{attempt.Exam.Title}: {result.Percent}%" + (reason is null ? "" : $" ({reason})"), now, actor.UserName, booked.FirstOrDefault()?.Id));
             await db.SaveChangesAsync(ct);

@@ -225,7 +225,7 @@ public static class ApprenticeshipLimit
     public static DateOnly Deadline(DateOnly since) => since.AddDays(MaxDays - 1);
 
     public static DateOnly Today(TimeProvider time) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Assessments.ExamEngine.CenterTime).DateTime);
+        CenterClock.DateOf(time.GetUtcNow());
 }
 
 internal sealed class WorkStandardTemplateConfiguration : IEntityTypeConfiguration<WorkStandardTemplate>

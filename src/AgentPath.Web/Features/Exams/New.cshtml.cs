@@ -60,7 +60,7 @@ public sealed class NewModel(AppDbContext db, Notifier notifier, TimeProvider ti
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), ExamEngine.CenterTime).DateTime;
+        var local = CenterClock.ToCenter(time.GetUtcNow()).DateTime;
         Form.OpensAt = local.Date.AddDays(1).AddHours(9);
         Form.ClosesAt = local.Date.AddDays(3).AddHours(18);
         await LoadAsync(ct);
@@ -110,7 +110,7 @@ public sealed class NewModel(AppDbContext db, Notifier notifier, TimeProvider ti
             return Page();
         }
 
-        DateTimeOffset Utc(DateTime local) => new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ExamEngine.CenterTime.GetUtcOffset(local)).ToUniversalTime();
+        DateTimeOffset Utc(DateTime local) => new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), CenterClock.Zone.GetUtcOffset(local)).ToUniversalTime();
         var exam = new Exam(Form.Title, paper!, Form.Kind, Utc(Form.OpensAt!.Value), Utc(Form.ClosesAt!.Value), Form.AttemptsAllowed, Form.CountsForPoints);
         teams.ForEach(t => exam.AddAudience(AudienceKind.Team, t, null));
         Form.Stages.Distinct().ToList().ForEach(s => exam.AddAudience(AudienceKind.Stage, null, s));

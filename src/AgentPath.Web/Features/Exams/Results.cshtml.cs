@@ -36,7 +36,7 @@ public sealed class ResultsModel(AppDbContext db, DataScopeProvider scope) : Pag
 
         var sheet = Rows.Select(r => new Dictionary<string, object?>
         {
-            ["工号 Employee number"] = r.Number, ["姓名 Name"] = r.Name, ["班组 Team"] = r.Team, ["交卷时间 Submitted"] = r.SubmittedAt?.ToLocalTime().ToString("yyyy-MM-dd HH:mm"),
+            ["工号 Employee number"] = r.Number, ["姓名 Name"] = r.Name, ["班组 Team"] = r.Team, ["交卷时间 Submitted"] = r.SubmittedAt?.ToCenter().ToString("yyyy-MM-dd HH:mm"),
             ["得分 Score"] = r.Score, ["满分 Max"] = r.Max, ["得分率 Percent"] = r.Percent, ["是否通过 Passed"] = r.Passed ? "是 yes" : "否 no",
         });
         using var ms = new MemoryStream();

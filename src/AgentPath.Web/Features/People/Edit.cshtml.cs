@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AgentPath.Web.Features.People;
 
 /// <summary>HR creates a person or corrects their record. The stage is set once, at creation; afterwards only the pipeline moves it.</summary>
-public sealed class EditModel(DataScopeProvider scope, AppDbContext db, EmployeeEditor editor) : PageModel
+public sealed class EditModel(DataScopeProvider scope, AppDbContext db, EmployeeEditor editor, CenterClock clock) : PageModel
 {
     [BindProperty]
     public EmployeeInput Input { get; set; } = new();
@@ -31,7 +31,7 @@ public sealed class EditModel(DataScopeProvider scope, AppDbContext db, Employee
         }
         else
         {
-            Input.HireDate = DateOnly.FromDateTime(DateTime.Today);
+            Input.HireDate = clock.Today;
         }
 
         await LoadListsAsync(ct);

@@ -27,7 +27,7 @@ public sealed class RecordTimelineSource(AppDbContext db) : ITimelineSource
             .OrderByDescending(a => a.Id).Take(50).ToListAsync(ct);
         var items = new List<TimelineItem>
         {
-            new(new DateTimeOffset(person.HireDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), "Hired", []),
+            new(CenterClock.StartOf(person.HireDate), "Hired", []),
         };
         foreach (var a in entries)
         {

@@ -121,7 +121,7 @@ public sealed class CohortService(AppDbContext db, TimeProvider time, ICurrentAc
     public static DateTimeOffset At(DateOnly date, int hour, int minute)
     {
         var local = date.ToDateTime(new TimeOnly(hour, minute));
-        return new DateTimeOffset(local, ExamEngine.CenterTime.GetUtcOffset(local)).ToUniversalTime();
+        return new DateTimeOffset(local, CenterClock.Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     private async Task<int?> DefaultOwnerAsync(string role, CancellationToken ct) =>

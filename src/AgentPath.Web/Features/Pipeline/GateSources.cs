@@ -43,7 +43,7 @@ public sealed class ExamAttemptSource(AppDbContext db) : IGatePartSource
     public async Task<PartValue?> ValueAsync(GatePart part, Employee person, CancellationToken ct)
     {
         var kinds = part.Kind == GatePartKind.WrittenTest ? new[] { ExamKind.GateTest } : [ExamKind.GateTest, ExamKind.MonthlyBusiness];
-        var since = new DateTimeOffset(person.StageStart.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(-8);
+        var since = CenterClock.StartOf(person.StageStart);
         var attempts = await db.Attempts.AsNoTracking()
             .Where(a => a.EmployeeId == person.Id && a.Status == AttemptStatus.Submitted && a.StartedAt >= since && kinds.Contains(a.Exam.Kind))
             .OrderByDescending(a => a.SubmittedAt).ThenByDescending(a => a.Id)

@@ -25,7 +25,7 @@ public sealed class QualityGateSource(AppDbContext db) : IGatePartSource
     public async Task<PartValue?> ValueAsync(GatePart part, Employee person, CancellationToken ct)
     {
         // The stage began at local midnight in the center (UTC+8).
-        var since = new DateTimeOffset(person.StageStart.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(-8);
+        var since = CenterClock.StartOf(person.StageStart);
         var q = db.Evaluations.AsNoTracking().Where(e => e.EmployeeId == person.Id && e.CalibrationSessionId == null
             && e.Status != EvaluationStatus.Draft && e.SubmittedAt >= since);
         q = part.Kind switch

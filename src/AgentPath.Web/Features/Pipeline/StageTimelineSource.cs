@@ -38,7 +38,7 @@ public sealed class StageTimelineSource(AppDbContext db, IStringLocalizer<Text> 
     /// <summary>Orders by the day an event took effect; an event recorded that day keeps its time.</summary>
     private static DateTimeOffset Effective(DateOnly on, DateTimeOffset at)
     {
-        var day = new DateTimeOffset(on.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8));
+        var day = CenterClock.FromCenter(on.ToDateTime(new TimeOnly(12, 0)));
         return Math.Abs((at - day).TotalHours) < 24 ? at : day;
     }
 }

@@ -252,7 +252,7 @@ public sealed class AssignmentService(AppDbContext db, PlanAccess access, DataSc
 
         var now = time.GetUtcNow();
         var local = DateTime.SpecifyKind(input.DueAt.Value, DateTimeKind.Unspecified);
-        var due = new DateTimeOffset(local, ExamEngine.CenterTime.GetUtcOffset(local)).ToUniversalTime();
+        var due = new DateTimeOffset(local, CenterClock.Zone.GetUtcOffset(local)).ToUniversalTime();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {

@@ -49,7 +49,7 @@ public sealed class PlanDelivery(AppDbContext db, PlanAccess access, TimeProvide
             return (null, text["Sessions are scheduled once the plan is approved."]);
         }
 
-        var start = new DateTimeOffset(item.Date.ToDateTime(item.StartTime ?? new TimeOnly(14, 0)), TimeSpan.FromHours(8));
+        var start = CenterClock.FromCenter(item.Date.ToDateTime(item.StartTime ?? new TimeOnly(14, 0)));
         var instructor = instructorEmployeeId ?? item.OwnerEmployeeId;
         if (!await db.Employees.AnyAsync(e => e.Id == instructor, ct))
         {

@@ -79,7 +79,7 @@ public sealed class TrainingEvaluation(AppDbContext db, PlanAccess access, Findi
         var result = new List<Effect>();
         foreach (var item in plan.Items.Where(i => i.KnowledgeAreaId is not null || i.QaDimension is not null).OrderBy(i => i.Date))
         {
-            var at = new DateTimeOffset(item.Date.ToDateTime(item.StartTime ?? TimeOnly.MinValue), TimeSpan.FromHours(8));
+            var at = CenterClock.FromCenter(item.Date.ToDateTime(item.StartTime ?? TimeOnly.MinValue));
             var people = await ParticipantsAsync(item, plan.DepartmentId, ct);
             if (item.KnowledgeAreaId is { } area)
             {

@@ -84,8 +84,8 @@ public sealed class NeedSuggestions(AppDbContext db, FindingsService findings, I
     public async Task<List<NeedSuggestion>> ForAsync(int departmentId, string month, CancellationToken ct = default)
     {
         var first = PlanMonth.First(month);
-        var from = new DateTimeOffset(first.AddMonths(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
-        var to = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        var from = CenterClock.StartOf(first.AddMonths(-1));
+        var to = CenterClock.StartOf(first);
         var zh = System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
         var areas = await db.KnowledgeAreas.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.DisplayName(zh), ct);
         var result = new List<NeedSuggestion>();

@@ -36,22 +36,22 @@ public static class PlanExport
         var signatures = new List<string> { text["Compiled by {0}", plan.CreatedBy] };
         if (plan.SubmittedBy is not null)
         {
-            signatures.Add(text["Submitted by {0} on {1}", plan.SubmittedBy, plan.SubmittedAt!.Value.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd")]);
+            signatures.Add(text["Submitted by {0} on {1}", plan.SubmittedBy, plan.SubmittedAt!.Value.ToCenter().ToString("yyyy-MM-dd")]);
         }
 
         if (plan.ApprovedBy is not null)
         {
-            signatures.Add(text["Approved by {0} on {1}", plan.ApprovedBy, plan.ApprovedAt!.Value.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd")]);
+            signatures.Add(text["Approved by {0} on {1}", plan.ApprovedBy, plan.ApprovedAt!.Value.ToCenter().ToString("yyyy-MM-dd")]);
         }
 
         if (plan.IssuedBy is not null)
         {
-            signatures.Add(text["Issued by {0} on {1}", plan.IssuedBy, plan.IssuedAt!.Value.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd")]);
+            signatures.Add(text["Issued by {0} on {1}", plan.IssuedBy, plan.IssuedAt!.Value.ToCenter().ToString("yyyy-MM-dd")]);
         }
 
         foreach (var r in plan.Revisions.Where(r => r.Status == RevisionStatus.Approved).OrderBy(r => r.Number))
         {
-            signatures.Add(text["Revision {0} approved by {1} on {2}", r.Number, r.DecidedBy!, r.DecidedAt!.Value.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd")]);
+            signatures.Add(text["Revision {0} approved by {1} on {2}", r.Number, r.DecidedBy!, r.DecidedAt!.Value.ToCenter().ToString("yyyy-MM-dd")]);
         }
 
         var mix = PlanMix.Of(plan.Items.Select(i => (i.Category, i.Hours, i.Headcount)));

@@ -16,9 +16,8 @@ namespace AgentPath.Web.Features.Plans;
 /// </summary>
 public static class PlansDemoSeed
 {
-    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
 
-    private static DateTimeOffset At(DateOnly day, int hour, int minute = 0) => new(day.ToDateTime(new TimeOnly(hour, minute)), Cst);
+    private static DateTimeOffset At(DateOnly day, int hour, int minute = 0) => CenterClock.FromCenter(day.ToDateTime(new TimeOnly(hour, minute)));
 
     public static async Task SeedDemoAsync(IServiceProvider sp)
     {

@@ -151,8 +151,7 @@ public sealed class ReviewService(AppDbContext db, PlanAccess access, FileStore 
                 throw new DomainException("Choose the day and the hours.");
             }
 
-            var offset = TimeSpan.FromHours(8);
-            r.SetTime(new DateTimeOffset(date.Value.ToDateTime(start.Value), offset), new DateTimeOffset(date.Value.ToDateTime(end.Value), offset), place ?? "", PlanActor.Name(user), time.GetUtcNow());
+            r.SetTime(CenterClock.FromCenter(date.Value.ToDateTime(start.Value)), CenterClock.FromCenter(date.Value.ToDateTime(end.Value)), place ?? "", PlanActor.Name(user), time.GetUtcNow());
             return Task.CompletedTask;
         }, ct);
 

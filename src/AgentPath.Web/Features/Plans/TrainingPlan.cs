@@ -63,7 +63,7 @@ public static class PlanMonth
 {
     public static string Of(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    public static string Of(DateTimeOffset at) => Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Assessments.ExamEngine.CenterTime).DateTime));
+    public static string Of(DateTimeOffset at) => Of(CenterClock.DateOf(at));
 
     public static bool TryParse(string? month, out DateOnly first)
     {
@@ -80,7 +80,7 @@ public static class PlanMonth
     public static DateOnly First(string month) =>
         TryParse(month, out var d) ? d : throw new DomainException("A month is written as YYYY-MM.");
 
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Assessments.ExamEngine.CenterTime).DateTime);
+    public static DateOnly Today(TimeProvider time) => CenterClock.DateOf(time.GetUtcNow());
 }
 
 /// <summary>
@@ -297,7 +297,7 @@ public sealed class TrainingPlan : IAudited, IVersioned
         }
 
         Status = PlanStatus.Draft;
-        ReturnNote = $"{Cut(note.Trim(), NoteMax - ByMax - 24)} — {Cut(by, ByMax)} {at:yyyy-MM-dd}";
+        ReturnNote = $"{Cut(note.Trim(), NoteMax - ByMax - 24)} — {Cut(by, ByMax)} {CenterClock.ShowDate(at)}";
         SubmittedBy = null;
         SubmittedAt = null;
     }

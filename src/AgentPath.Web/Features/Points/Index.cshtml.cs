@@ -58,7 +58,7 @@ public sealed class IndexModel(AppDbContext db, DataScopeProvider scope, TimePro
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Month ??= TimeZoneInfo.ConvertTime(time.GetUtcNow(), ExamEngine.CenterTime).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        Month ??= CenterClock.ToCenter(time.GetUtcNow()).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         CanCorrect = CanCorrectNow();
         var people = await scope.PeopleAsync(ct);
         var rows = await (from p in db.PointsEntries.AsNoTracking()

@@ -82,7 +82,7 @@ public sealed class CalibrationService(AppDbContext db, TimeProvider time)
                 continue;
             }
 
-            var month = TimeZoneInfo.ConvertTime(r.Session.ClosedAt!.Value, Assessments.ExamEngine.CenterTime).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            var month = CenterClock.ToCenter(r.Session.ClosedAt!.Value).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
             rows.AddRange(r.Inspectors.Select(i => (i.Id, i.Name, month, r.MeanDeviation[i.Id], Math.Abs(r.Totals[i.Id] - refTotal))));
         }
 

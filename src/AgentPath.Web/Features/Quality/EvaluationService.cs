@@ -261,7 +261,7 @@ public sealed class EvaluationService(AppDbContext db, DataScopeProvider scope, 
 
         if (e.CalibrationSessionId is null)
         {
-            await NotifyAgentAsync(e, "Your call of {0} has been scored: {1}. Open it to acknowledge or dispute.", [e.Recording.StartedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), result.Total.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)], ct);
+            await NotifyAgentAsync(e, "Your call of {0} has been scored: {1}. Open it to acknowledge or dispute.", [CenterClock.Show(e.Recording.StartedAt), result.Total.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)], ct);
             await FollowUpRetrainingAsync(e, result, card, ct);
         }
 
@@ -352,7 +352,7 @@ public sealed class EvaluationService(AppDbContext db, DataScopeProvider scope, 
         try
         {
             e.RaiseDispute(reason ?? "", Actor(user).Id, time.GetUtcNow());
-            notifier.Post(e.InspectorUserId, "{0} disputed the evaluation of their call of {1}.", [e.Employee.Name, e.Recording.StartedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)], $"/quality/evaluations/{e.Id}");
+            notifier.Post(e.InspectorUserId, "{0} disputed the evaluation of their call of {1}.", [e.Employee.Name, CenterClock.Show(e.Recording.StartedAt)], $"/quality/evaluations/{e.Id}");
             await db.SaveChangesAsync(ct);
         }
         catch (DomainException x)

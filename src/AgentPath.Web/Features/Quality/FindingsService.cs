@@ -111,9 +111,9 @@ public sealed class FindingsService(AppDbContext db, DataScopeProvider scope, Tr
 
         var agents = rows.Select(r => r.EmployeeId).Distinct().Count();
         var team = teamId is null ? null : rows.First().Team;
-        var periodText = $"{TimeZoneInfo.ConvertTime(from, Assessments.ExamEngine.CenterTime):yyyy-MM-dd} – {TimeZoneInfo.ConvertTime(to.AddSeconds(-1), Assessments.ExamEngine.CenterTime):yyyy-MM-dd}";
+        var periodText = $"{CenterClock.ToCenter(from):yyyy-MM-dd} – {CenterClock.ToCenter(to.AddSeconds(-1)):yyyy-MM-dd}";
         var details = string.Join("\n", rows.GroupBy(r => r.Agent).OrderByDescending(g => g.Count()).Take(30).Select(g => $"{g.Key} ×{g.Count()}"));
-        var localTo = TimeZoneInfo.ConvertTime(to, Assessments.ExamEngine.CenterTime);
+        var localTo = CenterClock.ToCenter(to);
         var nextMonth = new DateOnly(localTo.Year, localTo.Month, 1).AddMonths(localTo.Day == 1 && localTo.TimeOfDay == TimeSpan.Zero ? 0 : 1);
         try
         {

@@ -115,7 +115,7 @@ public static class QualityDemoSeed
         var files = sp.GetRequiredService<FileStore>();
         var time = sp.GetRequiredService<TimeProvider>();
         var now = time.GetUtcNow();
-        var tz = Assessments.ExamEngine.CenterTime;
+        var tz = CenterClock.Zone;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, tz).DateTime);
         DateTimeOffset At(int daysAgo, int hour, int minute)
         {
@@ -153,7 +153,7 @@ public static class QualityDemoSeed
         var callNo = 0;
         Recording Call(Employee who, DateTimeOffset started, int seconds, CallType type = CallType.Inbound, bool audio = true)
         {
-            var r = new Recording(who.Id, started, seconds, type, $"A3-{started.ToOffset(TimeSpan.FromHours(8)):yyyyMMdd}-{++callNo:D5}", $"K-{70000 + (callNo * 37 % 9000)}", null, now, "demo");
+            var r = new Recording(who.Id, started, seconds, type, $"A3-{started.ToCenter():yyyyMMdd}-{++callNo:D5}", $"K-{70000 + (callNo * 37 % 9000)}", null, now, "demo");
             if (audio)
             {
                 var wav = DemoAudio.Wav(seconds, ++seed);

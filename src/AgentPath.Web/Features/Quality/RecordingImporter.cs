@@ -480,7 +480,7 @@ public sealed class RecordingImporter(AppDbContext db, FileStore files, TimeProv
         }
 
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, Assessments.ExamEngine.CenterTime.GetUtcOffset(local)).ToUniversalTime();
+        return new DateTimeOffset(local, CenterClock.Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     /// <summary>Seconds as a whole number, or h:mm:ss / m:ss.</summary>

@@ -80,7 +80,7 @@ public sealed class ReportsModel(AppDbContext db, DataScopeProvider scope, Sampl
             .Include(e => e.ScorecardVersion).ThenInclude(v => v.Sections).ThenInclude(s => s.Items)
             .Include(e => e.ScorecardVersion).ThenInclude(v => v.Scorecard)
             .AsSplitQuery().ToListAsync(ct);
-        var tz = Assessments.ExamEngine.CenterTime;
+        var tz = CenterClock.Zone;
         Evals = raw.Select(e =>
         {
             var latest = e.Latest!;

@@ -15,7 +15,7 @@ public sealed class SamplingService(AppDbContext db, TimeProvider time, Notifier
     /// <summary>The instants (UTC) of a period of center-time days.</summary>
     public static (DateTimeOffset From, DateTimeOffset To) Instants(DateOnly from, DateOnly to)
     {
-        var tz = Assessments.ExamEngine.CenterTime;
+        var tz = CenterClock.Zone;
         DateTimeOffset At(DateOnly d)
         {
             var local = d.ToDateTime(TimeOnly.MinValue);
@@ -25,7 +25,7 @@ public sealed class SamplingService(AppDbContext db, TimeProvider time, Notifier
         return (At(from), At(to.AddDays(1)));
     }
 
-    public DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Assessments.ExamEngine.CenterTime).DateTime);
+    public DateOnly Today() => CenterClock.DateOf(time.GetUtcNow());
 
     /// <summary>Agents whose latest critical finding is more recent than their latest passing evaluation: they get the raised rate.</summary>
     public async Task<HashSet<int>> RaisedAsync(IReadOnlyCollection<int> agents, CancellationToken ct)

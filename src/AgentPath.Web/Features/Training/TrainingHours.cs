@@ -88,8 +88,8 @@ public static class HoursLedger
 
     public static async Task<IReadOnlyList<Line>> LinesAsync(AppDbContext db, int employeeId, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var fromAt = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(-8);
-        var toAt = new DateTimeOffset(to.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1).AddHours(-8);
+        var fromAt = CenterClock.StartOf(from);
+        var toAt = CenterClock.StartOf(to.AddDays(1));
         var sessions = await (from a in db.Attendances
                               join s in db.TrainingSessions on a.SessionId equals s.Id
                               where a.EmployeeId == employeeId && (a.Status == AttendanceStatus.Present || a.Status == AttendanceStatus.Late)
@@ -97,7 +97,7 @@ public static class HoursLedger
                                     && s.StartsAt >= fromAt && s.StartsAt < toAt
                               select new { s.Id, s.Title, s.Kind, s.StartsAt, s.EndsAt }).ToListAsync(ct);
         var entries = await db.TrainingHoursEntries.Where(e => e.EmployeeId == employeeId && e.On >= from && e.On <= to).ToListAsync(ct);
-        var center = Assessments.ExamEngine.CenterTime;
+        var center = CenterClock.Zone;
         return sessions.Select(s => new Line(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(s.StartsAt, center).DateTime),
                 Math.Round((decimal)(s.EndsAt - s.StartsAt).TotalHours, 1), s.Kind == SessionKind.Business ? HoursCategory.Business : HoursCategory.GeneralSkills, s.Title, s.Id))
             .Concat(entries.Select(e => new Line(e.On, e.Hours, e.Category, e.Note, null)))

@@ -19,7 +19,7 @@ public sealed class TrainingNeeds(AppDbContext db, TimeProvider time)
         string source, string? sourceRef, decimal? baseline, string by)
     {
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Assessments.ExamEngine.CenterTime).DateTime);
+        var today = CenterClock.DateOf(now);
         var task = new RetrainingTask(employeeId, topic, focusKey, note, ownerUserId, ownerName, dueOn, today, source, sourceRef, baseline, by, now);
         db.RetrainingTasks.Add(task);
         return task;

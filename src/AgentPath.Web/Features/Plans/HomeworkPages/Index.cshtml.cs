@@ -25,7 +25,7 @@ public sealed class IndexModel(AssignmentService assignments, PlanAccess access,
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), Assessments.ExamEngine.CenterTime).DateTime;
+        var local = CenterClock.ToCenter(time.GetUtcNow()).DateTime;
         Input.DueAt = local.Date.AddDays(3).AddHours(18);
         await LoadAsync(ct);
     }

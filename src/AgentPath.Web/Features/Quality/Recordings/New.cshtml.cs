@@ -23,14 +23,14 @@ public sealed class NewModel(Quality.RecordingService recordings, QualityOptions
     public string Limit => Quality.RecordingService.Megabytes(options.MaxAudioBytes);
 
     public void OnGet() =>
-        StartedAt = TimeZoneInfo.ConvertTime(time.GetUtcNow(), Assessments.ExamEngine.CenterTime).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        StartedAt = CenterClock.ToCenter(time.GetUtcNow()).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
         string? started = null;
         if (DateTime.TryParse(StartedAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            var offset = Assessments.ExamEngine.CenterTime.GetUtcOffset(local);
+            var offset = CenterClock.Zone.GetUtcOffset(local);
             started = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset).ToString("o", CultureInfo.InvariantCulture);
         }
 

@@ -68,8 +68,8 @@ public sealed class EditModel(SessionAccess access, DataScopeProvider scope, App
                 return NotFound();
             }
 
-            var starts = s.StartsAt.ToOffset(TimeSpan.FromHours(8));
-            var ends = s.EndsAt.ToOffset(TimeSpan.FromHours(8));
+            var starts = s.StartsAt.ToCenter();
+            var ends = s.EndsAt.ToCenter();
             Form = new Input
             {
                 Title = s.Title, Kind = s.Kind, Date = DateOnly.FromDateTime(starts.DateTime), Starts = TimeOnly.FromDateTime(starts.DateTime),

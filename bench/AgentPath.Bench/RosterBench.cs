@@ -301,7 +301,7 @@ public static class RosterBench
     }
 
     private static string Describe(RosterProblem p) =>
-        $"line {p.Line} {p.Column}: {string.Format(CultureInfo.InvariantCulture, p.Message, p.Args.Cast<object>().ToArray())}";
+        $"line {p.Line} {p.Column}: {string.Format(CultureInfo.InvariantCulture, p.Message, p.FormatArgs(false))}";
 
     /// <summary>The parser alone on the file (no database), to split the preview's time.</summary>
     private static TimeSpan TimeParse(string file, RosterFormat format)

@@ -1,5 +1,6 @@
 using AgentPath.Web.Features.Notifications;
 using AgentPath.Web.Features.People.Import;
+using AgentPath.Web.Infrastructure.Localization;
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace AgentPath.Web.Features.People;
 /// import only a clean file — all rows in one transaction, or none.
 /// </summary>
 [RequestSizeLimit(RosterImporter.MaxFileBytes + 64 * 1024)]
-public sealed class ImportModel(RosterImporter importer) : PageModel
+public sealed class ImportModel(RosterImporter importer, Microsoft.Extensions.Localization.IStringLocalizer<Text> text) : PageModel
 {
     public RosterPreview? Preview { get; private set; }
     public RosterCommitResult? Result { get; private set; }
@@ -20,8 +21,8 @@ public sealed class ImportModel(RosterImporter importer) : PageModel
     {
     }
 
-    public IActionResult OnGetTemplate() =>
-        File(RosterImporter.Template(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "roster-template-花名册模板.xlsx");
+    public async Task<IActionResult> OnGetTemplateAsync(CancellationToken ct) =>
+        File(await importer.TemplateAsync(System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal), text, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "roster-template-花名册模板.xlsx");
 
     public async Task<IActionResult> OnPostPreviewAsync(IFormFile? file, CancellationToken ct)
     {

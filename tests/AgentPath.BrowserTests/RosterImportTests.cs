@@ -20,12 +20,15 @@ public sealed class RosterImportTests(AppFixture app)
         "BT9004,测试丁,13800000005,2026-02-30,咨询二组\n" +
         "BT9005,=1+2,13800000006,2025-03-01,咨询三组\n";
 
+    private static readonly string Latest = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime)
+        .AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     private static readonly (int Row, string Column, string Problem)[] Expected =
     [
         (3, "姓名 Name", "“姓名 Name”为空。"),
         (4, "工号 Employee number", "工号 BT9001 与第 2 行重复。"),
-        (5, "班组 Team", "班组“火星一组”不存在。"),
-        (6, "入职日期 Hire date", "“2026-02-30”不是有效的入职日期。"),
+        (5, "班组 Team", "班组“火星一组”不存在，可选：咨询一组、咨询二组、咨询三组、回访一组、回访二组、销售一组。"),
+        (6, "入职日期 Hire date", $"“2026-02-30”不是有效的入职日期：请填写如 2026-12-01 的日期，范围 2000-01-01 至 {Latest}。"),
         (7, "姓名 Name", "“=1+2”以公式字符开头，表格软件会把它当作公式执行。"),
     ];
 

@@ -77,7 +77,7 @@ public class RosterParserTests
     public void An_impossible_date_is_refused(string date)
     {
         var p = Single(ParseCsv($"{Header}\nA1,张伟,,{date},咨询一组\n"));
-        Assert.Equal("\"{0}\" is not a possible hire date.", p.Message);
+        Assert.Equal("\"{0}\" is not a possible hire date: write a date such as 2026-12-01, from {1} to {2}.", p.Message);
     }
 
     [Theory]
@@ -109,7 +109,38 @@ public class RosterParserTests
     public void An_unknown_stage_and_a_bad_service_level_are_refused()
     {
         var r = ParseCsv("工号,姓名,入职日期,班组,阶段,服务等级\nA1,张伟,2026-11-01,咨询一组,试岗,\nA2,王芳,2026-11-01,咨询一组,,12\n");
-        Assert.Equal(["Unknown stage \"{0}\".", "Service level must be a whole number from 1 to 9, not \"{0}\"."], r.Problems.Select(p => p.Message));
+        Assert.Equal(["Unknown stage \"{0}\"; choose one of: {1}.", "Service level must be a whole number from 1 to 9, not \"{0}\"."], r.Problems.Select(p => p.Message));
+    }
+
+    [Theory]
+    [InlineData("1380013")]
+    [InlineData("12345678901")]
+    [InlineData("138-0013-800a")]
+    public void A_phone_that_is_neither_a_mobile_nor_a_landline_is_refused(string phone)
+    {
+        var p = Single(ParseCsv($"{Header}\nA1,张伟,{phone},2026-11-01,咨询一组\n"));
+        Assert.Contains("is not a phone number", p.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("138 0013 8000", "13800138000")]
+    [InlineData("020-12345678", "020-12345678")]
+    [InlineData("0755 1234567", "0755-1234567")]
+    public void Mobile_and_landline_numbers_are_read(string phone, string stored)
+    {
+        var r = ParseCsv($"{Header}\nA1,张伟,{phone},2026-11-01,咨询一组\n");
+        Assert.Empty(r.Problems);
+        Assert.Equal(stored, r.Rows[0].Phone);
+    }
+
+    [Fact]
+    public void Every_mistake_of_a_row_is_reported_at_once()
+    {
+        var r = ParseCsv("工号,姓名,手机,入职日期,班组,阶段,服务等级\n,,1380013,2026-02-30,,学徒,12\n");
+        Assert.Equal(7, r.Problems.Count);
+        Assert.Single(r.Keys);
+        var stage = r.Problems.Single(p => p.Message.StartsWith("Unknown stage", StringComparison.Ordinal));
+        Assert.Equal("实习期、见习期、试用期、正式员工、淘汰、离职", stage.FormatArgs(true)[1]);
     }
 
     [Fact]

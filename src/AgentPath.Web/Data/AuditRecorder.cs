@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using AgentPath.Web.Features.People;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -21,12 +23,33 @@ public static class AuditRecorder
         nameof(IVersioned.RowVersion),
     };
 
-    /// <summary>A change seen before the save; <see cref="Key"/> is null until the database assigns it.</summary>
-    public sealed record Pending(EntityEntry Entry, AuditAction Action, Dictionary<string, object?[]> Changes, string? Key);
+    /// <summary>
+    /// How the changes are written: Chinese and other text as it is (not <c>\u6709</c>), enums by name.
+    /// Rows written before this (escaped text, enums as numbers) are read by <see cref="AuditText"/> all the same.
+    /// </summary>
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>
+    /// A change seen before the save; <see cref="Key"/> is null until the database assigns it.
+    /// <see cref="Keys"/> are the key and foreign-key fields whose new value is read again after the
+    /// save: before it, a key the database has not assigned yet holds a temporary value (−2147482646).
+    /// </summary>
+    public sealed record Pending(EntityEntry Entry, AuditAction Action, Dictionary<string, object?[]> Changes, string? Key, IReadOnlyList<PropertyEntry> Keys);
+
+    /// <summary>A field the trail never holds.</summary>
+    public static bool IsIgnored(string field) => Ignored.Contains(field);
 
     /// <summary>Domain entities, role grants and many-to-many links (property bags) are audited.</summary>
     public static bool IsAudited(EntityEntry entry) =>
         entry.Entity is IAudited or IdentityUserRole<int> || entry.Metadata.IsPropertyBag;
+
+    /// <summary>The same for a kind of record: what <see cref="IsAudited(EntityEntry)"/> says of its rows.</summary>
+    public static bool IsAudited(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyEntityType type) =>
+        typeof(IAudited).IsAssignableFrom(type.ClrType) || type.ClrType == typeof(IdentityUserRole<int>) || type.IsPropertyBag;
 
     private static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(k =>
@@ -53,6 +76,7 @@ public static class AuditRecorder
             }
 
             var changes = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+            var keys = new List<PropertyEntry>();
             foreach (var p in entry.Properties)
             {
                 var name = p.Metadata.Name;
@@ -67,6 +91,10 @@ public static class AuditRecorder
                         if (p.CurrentValue is not null)
                         {
                             changes[name] = [null, p.CurrentValue];
+                            if (p.Metadata.IsKey() || p.Metadata.IsForeignKey())
+                            {
+                                keys.Add(p);
+                            }
                         }
 
                         break;
@@ -77,6 +105,10 @@ public static class AuditRecorder
                         if (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
                         {
                             changes[name] = [p.OriginalValue, p.CurrentValue];
+                            if (p.Metadata.IsKey() || p.Metadata.IsForeignKey())
+                            {
+                                keys.Add(p);
+                            }
                         }
 
                         break;
@@ -94,7 +126,7 @@ public static class AuditRecorder
                 EntityState.Deleted => AuditAction.Deleted,
                 _ => AuditAction.Updated,
             };
-            pending.Add(new Pending(entry, action, changes, action == AuditAction.Created ? null : KeyOf(entry)));
+            pending.Add(new Pending(entry, action, changes, action == AuditAction.Created ? null : KeyOf(entry), keys));
         }
 
         return pending;
@@ -105,7 +137,13 @@ public static class AuditRecorder
         foreach (var p in pending)
         {
             var key = p.Key ?? KeyOf(p.Entry);
-            var json = JsonSerializer.Serialize(p.Changes);
+            foreach (var k in p.Keys)
+            {
+                // After the save the database's key has replaced the temporary one.
+                p.Changes[k.Metadata.Name][1] = k.CurrentValue;
+            }
+
+            var json = JsonSerializer.Serialize(p.Changes, Json);
             yield return new AuditEntry(at, actor.UserId, actor.UserName, p.Entry.Metadata.ShortName(), key, p.Action, json);
         }
     }

@@ -7,5 +7,6 @@ public static class PeopleSetup
         .AddScoped<OrgTree>()
         .AddScoped<UserAdmin>()
         .AddScoped<Import.RosterImporter>()
+        .AddScoped<AgentPath.Web.Data.AuditText>()
         .AddScoped<ITimelineSource, RecordTimelineSource>();
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
 using AgentPath.Web.Data;
+using AgentPath.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace AgentPath.Web.Features.People;
 
@@ -17,29 +18,35 @@ public interface ITimelineSource
     Task<IReadOnlyList<TimelineItem>> ForAsync(Employee person, CancellationToken ct);
 }
 
-/// <summary>The hire date and the audited changes to the person's own record.</summary>
-public sealed class RecordTimelineSource(AppDbContext db) : ITimelineSource
+/// <summary>
+/// The hire date and the audited changes to the person's own record, each change a sentence in the
+/// reader's language ("入职日期由 2026-11-02 改为 2026-11-03", "阶段由 见习期 改为 试用期").
+/// </summary>
+public sealed class RecordTimelineSource(AppDbContext db, AuditText reader, IStringLocalizer<Text> text) : ITimelineSource
 {
     public async Task<IReadOnlyList<TimelineItem>> ForAsync(Employee person, CancellationToken ct)
     {
         var key = person.Id.ToString(CultureInfo.InvariantCulture);
         var entries = await db.AuditEntries.AsNoTracking().Where(a => a.Entity == nameof(Employee) && a.Key == key)
             .OrderByDescending(a => a.Id).Take(50).ToListAsync(ct);
+        var names = await db.Users.AsNoTracking().Where(u => u.UserName != null).Select(u => new { u.UserName, u.DisplayName }).ToListAsync(ct);
         var items = new List<TimelineItem>
         {
             new(CenterClock.StartOf(person.HireDate), "Hired", []),
         };
-        foreach (var a in entries)
+        foreach (var r in await reader.ReadAsync(entries, ct))
         {
-            var fields = JsonSerializer.Deserialize<Dictionary<string, JsonElement[]>>(a.Changes) ?? [];
-            var detail = a.Action == AuditAction.Updated
-                ? string.Join("; ", fields.Select(f => $"{f.Key}: {Show(f.Value[0])} → {Show(f.Value[1])}"))
-                : null;
-            items.Add(new TimelineItem(a.At, a.Action == AuditAction.Created ? "Record created by {0}" : "Record changed by {0}", [a.UserName], detail));
+            var a = r.Entry;
+            var detail = a.Action == AuditAction.Updated ? string.Join(JsonStringLocalizer.IsChinese(CultureInfo.CurrentUICulture) ? "；" : "; ", r.Changes.Select(Sentence)) : null;
+            var by = names.FirstOrDefault(n => n.UserName == a.UserName)?.DisplayName is { Length: > 0 } display ? display : a.UserName;
+            items.Add(new TimelineItem(a.At, a.Action == AuditAction.Created ? "Record created by {0}" : "Record changed by {0}", [by], detail));
         }
 
         return items;
     }
 
-    private static string Show(JsonElement v) => v.ValueKind == JsonValueKind.Null ? "—" : v.ToString();
+    private string Sentence(AuditText.Change c) =>
+        c.Old is null ? text["{0} set to {1}", c.Field, c.New ?? "—"].Value
+        : c.New is null ? text["{0} cleared (was {1})", c.Field, c.Old].Value
+        : text["{0} changed from {1} to {2}", c.Field, c.Old, c.New].Value;
 }

@@ -8,6 +8,7 @@ public static class PipelineSetup
     /// <summary>The pipeline with induction, coaching, training sessions and records. The QA-evaluation gate source plugs in here as another <see cref="IGatePartSource"/>.</summary>
     public static IServiceCollection AddPipeline(this IServiceCollection services) => services
         .AddScoped<StageService>()
+        .AddScoped<Records.SignerNames>()
         .AddScoped<CohortService>()
         .AddScoped<CoachingService>()
         .AddScoped<Training.SessionAccess>()

@@ -76,9 +76,9 @@ public static class TrainingApi
         g.MapPut("/training/sessions/{id:int}/attendance", async Task<IResult> (int id, AttendanceInput input, ClaimsPrincipal user, SessionAccess access, AppDbContext db,
             TimeProvider time, ICurrentActor actor, IStringLocalizer<Text> text, CancellationToken ct) =>
         {
-            // Who may mark at all is decided before the session is looked up: 403 for a role that marks nothing, whatever the id.
+            // Who may mark is decided before the session is looked up: 403 for anyone who neither manages sessions nor teaches this id, whether it exists or not.
             var self = await access.SelfAsync(ct);
-            if (!Manages(user) && (self is not { } me || !await db.TrainingSessions.AnyAsync(s => s.InstructorEmployeeId == me, ct)))
+            if (!Manages(user) && (self is not { } me || !await db.TrainingSessions.AnyAsync(s => s.Id == id && s.InstructorEmployeeId == me, ct)))
             {
                 return TypedResults.Forbid();
             }

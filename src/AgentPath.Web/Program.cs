@@ -59,7 +59,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<ConflictPageFilter>());
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.CreateSchemaReferenceId = AgentPath.Web.Infrastructure.OpenApi.SchemaIds.Of); // schema ids unique by name (feature prefix)
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRazorPages(o =>
     {
@@ -188,6 +188,8 @@ api.MapQuestionBankApi();
 api.MapQualityApi();
 api.MapPipelineApi();
 api.MapPlansApi();
+api.MapTrainingApi();
+api.MapQualityChecksApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

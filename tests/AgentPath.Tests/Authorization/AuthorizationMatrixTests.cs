@@ -252,6 +252,8 @@ public abstract partial class AuthorizationMatrixTests<TFactory>(TFactory factor
                 return (await db.Scorecards.Select(c => c.Id).FirstAsync(), Missing);
             case "calibration":
                 return (await db.CalibrationSessions.Select(c => c.Id).FirstAsync(), Missing);
+            case "sampling-plan":
+                return (await db.SamplingPlans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(), Missing);
             case "plan" or "plan-revision" or "survey" or "survey-answer" or "review" or "new-business" or "homework":
                 return await PlanRecordsAsync(kind, login);
 

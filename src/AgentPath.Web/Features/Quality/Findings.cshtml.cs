@@ -82,13 +82,14 @@ public sealed class FindingsModel(AppDbContext db, FindingsService findings, Sam
         var (from, to) = Range();
         var rows = (await findings.RowsAsync(from, to, ct)).Where(r => TeamId == null || r.TeamId == TeamId).ToList();
         Total = rows.Count;
-        Groups = (By switch
-        {
-            "dimension" => rows.GroupBy(r => r.Dimension ?? "—").Select(g => new Group(g.Key, g.Key, g.Count(), g.Select(r => r.EmployeeId).Distinct().Count(), g.Select(r => r.EvaluationId).Distinct().Count(), null, null, null)),
-            "team" => rows.GroupBy(r => (r.TeamId, r.Team)).Select(g => new Group(g.Key.Team ?? "—", g.Key.Team ?? "—", g.Count(), g.Select(r => r.EmployeeId).Distinct().Count(), g.Select(r => r.EvaluationId).Distinct().Count(), null, null, g.Key.TeamId)),
-            "agent" => rows.GroupBy(r => (r.EmployeeId, r.Agent, r.EmployeeNumber)).Select(g => new Group(g.Key.EmployeeNumber, g.Key.Agent + " " + g.Key.EmployeeNumber, g.Count(), 1, g.Select(r => r.EvaluationId).Distinct().Count(), g.Key.EmployeeId, null, null)),
-            _ => rows.GroupBy(r => r.Tag).Select(g => new Group(g.Key.ToString(), text[QualityText.Of(g.Key)], g.Count(), g.Select(r => r.EmployeeId).Distinct().Count(), g.Select(r => r.EvaluationId).Distinct().Count(), null, g.Key, null)),
-        }).OrderByDescending(g => g.Count).ThenBy(g => g.Label).ToList();
+        Groups = FindingsService.Group(rows, By)
+            .Select(g => new Group(g.Key, By switch
+            {
+                "agent" => g.Agent + " " + g.Key,
+                "dimension" or "team" => g.Key,
+                _ => text[QualityText.Of(g.Tag!.Value)].Value,
+            }, g.Count, g.Agents, g.Evaluations, g.EmployeeId, g.Tag, g.TeamId))
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Label).ToList();
         Teams = await db.Teams.AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
         Owners = (await (from ur in db.UserRoles
                          join r in db.Roles on ur.RoleId equals r.Id

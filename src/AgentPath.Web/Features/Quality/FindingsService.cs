@@ -19,6 +19,18 @@ public sealed class FindingsService(AppDbContext db, DataScopeProvider scope, Tr
     /// <summary>A dimension score of one submitted evaluation (the latest score version).</summary>
     public sealed record DimensionScore(int EvaluationId, DateTimeOffset At, string Dimension, decimal Score);
 
+    /// <summary>A group of findings (by tag, dimension, team or agent) with how many findings, agents and evaluations it holds.</summary>
+    public sealed record GroupRow(string Key, int Count, int Agents, int Evaluations, int? EmployeeId, FindingTag? Tag, int? TeamId, string? Agent);
+
+    /// <summary>Groups findings by "tag" (default), "dimension", "team" or "agent", largest first — the findings page and the API.</summary>
+    public static List<GroupRow> Group(IReadOnlyCollection<Row> rows, string by) => (by switch
+    {
+        "dimension" => rows.GroupBy(r => r.Dimension ?? "—").Select(g => new GroupRow(g.Key, g.Count(), g.Select(r => r.EmployeeId).Distinct().Count(), g.Select(r => r.EvaluationId).Distinct().Count(), null, null, null, null)),
+        "team" => rows.GroupBy(r => (r.TeamId, r.Team)).Select(g => new GroupRow(g.Key.Team ?? "—", g.Count(), g.Select(r => r.EmployeeId).Distinct().Count(), g.Select(r => r.EvaluationId).Distinct().Count(), null, null, g.Key.TeamId, null)),
+        "agent" => rows.GroupBy(r => (r.EmployeeId, r.Agent, r.EmployeeNumber)).Select(g => new GroupRow(g.Key.EmployeeNumber, g.Count(), 1, g.Select(r => r.EvaluationId).Distinct().Count(), g.Key.EmployeeId, null, null, g.Key.Agent)),
+        _ => rows.GroupBy(r => r.Tag).Select(g => new GroupRow(g.Key.ToString(), g.Count(), g.Select(r => r.EmployeeId).Distinct().Count(), g.Select(r => r.EvaluationId).Distinct().Count(), null, g.Key, null, null)),
+    }).OrderByDescending(g => g.Count).ToList();
+
     public async Task<List<Row>> RowsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         var people = await scope.PeopleAsync(ct);

@@ -10,6 +10,8 @@ public static class PipelineSetup
         .AddScoped<StageService>()
         .AddScoped<CohortService>()
         .AddScoped<CoachingService>()
+        .AddSingleton<ApprenticeshipAlertJob>()
+        .AddHostedService(sp => sp.GetRequiredService<ApprenticeshipAlertJob>())
         .AddScoped<Training.SessionAccess>()
         .AddScoped<IGatePartSource, ExamAttemptSource>()
         .AddScoped<IGatePartSource, DailyEvaluationSource>()

@@ -119,6 +119,45 @@ public abstract partial class TrainingSessionTests<TFactory>(TFactory factory) :
     }
 
     [Fact]
+    public async Task The_department_manager_organises_recognition_events_but_not_other_sessions()
+    {
+        // R8.6: suggestion schemes, information-sharing meetings and recognition events, recorded like other training.
+        using var manager = await factory.SignedInAsync("manager");
+        var team = await factory.QueryAsync(db => (from u in db.Users
+                                                   join e in db.Employees on u.EmployeeId equals e.Id
+                                                   join t in db.Teams on e.DepartmentId equals t.DepartmentId
+                                                   where u.UserName == "manager"
+                                                   orderby t.Id
+                                                   select t.Id).FirstAsync());
+        var form = await manager.GetStringAsync("/training/sessions/edit");
+        Assert.Contains("value=\"Recognition\"", form);
+        Assert.DoesNotContain("value=\"Business\"", form);
+
+        var day = factory.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).AddDays(3).ToString("yyyy-MM-dd");
+        Dictionary<string, string> Fields(string kind) => new()
+        {
+            ["Form.Title"] = "季度服务之星表彰会", ["Form.Kind"] = kind, ["Form.Date"] = day,
+            ["Form.Starts"] = "16:00", ["Form.Ends"] = "17:00", ["Form.Place"] = "三楼会议室", ["Form.TeamId"] = team.ToString(),
+        };
+        var refused = await PostFormAsync(manager, "/training/sessions/edit", "/training/sessions/edit", Fields("Business"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("部门经理可组织合理化建议活动、信息交流会和表彰活动", await refused.Content.ReadAsStringAsync());
+
+        var created = await PostFormAsync(manager, "/training/sessions/edit", "/training/sessions/edit", Fields("Recognition"));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = int.Parse(created.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0]);
+        var session = await factory.QueryAsync(db => db.TrainingSessions.SingleAsync(x => x.Id == id));
+        Assert.Equal(SessionKind.Recognition, session.Kind);
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/training/sessions/{id}/sheet")).StatusCode);
+
+        // A trainer's business session in the same department stays the trainer's to change.
+        using var trainer = await factory.SignedInAsync("trainer");
+        var business = await PostFormAsync(trainer, "/training/sessions/edit", "/training/sessions/edit", new(Fields("Business")) { ["Form.Title"] = "业务培训：新品" });
+        var businessId = int.Parse(business.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0]);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/training/sessions/edit/{businessId}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Courseware_is_uploaded_through_the_file_store_and_downloaded_with_ranges()
     {
         using var trainer = await factory.SignedInAsync("trainer");

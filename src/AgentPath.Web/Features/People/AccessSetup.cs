@@ -176,7 +176,7 @@ public static class AccessSetup
             .AddPolicy(Policies.StageHr, p => p.RequireRole(Roles.Hr))
             .AddPolicy(Policies.CohortsManage, p => p.RequireRole(Roles.Trainer, Roles.Hr))
             .AddPolicy(Policies.Coach, p => p.RequireRole(Roles.TeamLead, Roles.Supervisor))
-            .AddPolicy(Policies.SessionsManage, p => p.RequireRole(Roles.Trainer, Roles.Hr, Roles.Supervisor))
+            .AddPolicy(Policies.SessionsManage, p => p.RequireRole(Roles.Trainer, Roles.Hr, Roles.Supervisor, Roles.DepartmentManager))
             .AddPolicy(Policies.PlansRead, p => p.RequireRole(Roles.TeamLead, Roles.Supervisor, Roles.Trainer, Roles.QaInspector, Roles.Hr,
                 Roles.DepartmentManager, Roles.GeneralManager, Roles.SystemAdmin))
             .AddPolicy(Policies.PlansCompile, p => p.RequireRole(Roles.Hr, Roles.Trainer))

@@ -93,7 +93,7 @@ public static class Policies
     /// <summary>Coaching steps and daily evaluations of apprentices: team leads and supervisors, within their scope.</summary>
     public const string Coach = "Coach";
 
-    /// <summary>Training sessions: create, mark attendance, print the sign-in sheet — trainers, HR and supervisors (the owners of induction days).</summary>
+    /// <summary>Training sessions: create, mark attendance, print the sign-in sheet — trainers, HR and supervisors (the owners of induction days); department managers for their R8.6 events only.</summary>
     public const string SessionsManage = "Sessions.Manage";
 
     /// <summary>Monthly plans, needs, the plan dashboard and the delivery records, within the scope: everyone but agents.</summary>

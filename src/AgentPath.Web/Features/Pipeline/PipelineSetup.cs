@@ -11,6 +11,8 @@ public static class PipelineSetup
         .AddScoped<Records.SignerNames>()
         .AddScoped<CohortService>()
         .AddScoped<CoachingService>()
+        .AddSingleton<ApprenticeshipAlertJob>()
+        .AddHostedService(sp => sp.GetRequiredService<ApprenticeshipAlertJob>())
         .AddScoped<Training.SessionAccess>()
         .AddScoped<IGatePartSource, ExamAttemptSource>()
         .AddScoped<IGatePartSource, DailyEvaluationSource>()

@@ -11,6 +11,18 @@ namespace AgentPath.Web.Features.Training;
 /// </summary>
 public sealed class SessionAccess(DataScopeProvider scope, AppDbContext db)
 {
+    /// <summary>The events a department manager organises (R8.6): suggestion schemes, information-sharing meetings, recognition events.</summary>
+    public static readonly IReadOnlyList<SessionKind> DepartmentEvents = [SessionKind.Suggestions, SessionKind.InfoSharing, SessionKind.Recognition];
+
+    /// <summary>Trainers, HR and supervisors run every kind of session; a department manager (only) the R8.6 events.</summary>
+    public static IReadOnlyList<SessionKind> KindsFor(System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Trainer) || user.IsInRole(Roles.Hr) || user.IsInRole(Roles.Supervisor) ? Enum.GetValues<SessionKind>()
+        : user.IsInRole(Roles.DepartmentManager) ? DepartmentEvents
+        : [];
+
+    /// <summary>Whether the user may change, mark and print this session (the policy <see cref="Policies.SessionsManage"/> and the kind).</summary>
+    public static bool CanManage(System.Security.Claims.ClaimsPrincipal user, SessionKind kind) => KindsFor(user).Contains(kind);
+
     public async Task<IQueryable<TrainingSession>> VisibleAsync(CancellationToken ct)
     {
         var s = await scope.GetAsync(ct);

@@ -18,6 +18,11 @@ public sealed class CodeModel(SessionAccess access, TimeProvider time) : PageMod
             return NotFound();
         }
 
+        if (!SessionAccess.CanManage(User, s.Kind))
+        {
+            return NotFound(); // not one of theirs to manage: nothing there for them
+        }
+
         Session = s;
         Open = s.SignInOpenAt(time.GetUtcNow());
         SignInUrl = $"{Request.Scheme}://{Request.Host}/training/sign-in";

@@ -39,8 +39,8 @@ public sealed class DetailsModel(SessionAccess access, AppDbContext db, FileStor
     public string? Error { get; private set; }
     public string? Saved { get; private set; }
 
-    /// <summary>Trainers, HR and supervisors manage sessions they can see (the policy <see cref="Policies.SessionsManage"/>).</summary>
-    public bool CanManage => User.IsInRole(Roles.Trainer) || User.IsInRole(Roles.Hr) || User.IsInRole(Roles.Supervisor);
+    /// <summary>Trainers, HR and supervisors manage sessions they can see, a department manager their R8.6 events (the policy <see cref="Policies.SessionsManage"/>).</summary>
+    public bool CanManage => Session is not null && SessionAccess.CanManage(User, Session.Kind);
 
     public bool SeesFeedback => CanManage || IsInstructor;
 

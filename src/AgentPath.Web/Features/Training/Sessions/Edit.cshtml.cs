@@ -57,6 +57,9 @@ public sealed class EditModel(SessionAccess access, DataScopeProvider scope, App
     public IReadOnlyList<Option> Cohorts { get; private set; } = [];
     public IReadOnlyList<Option> Teams { get; private set; } = [];
 
+    /// <summary>The kinds this user may create: all, or a department manager's R8.6 events.</summary>
+    public IReadOnlyList<SessionKind> Kinds => SessionAccess.KindsFor(User);
+
     public async Task<IActionResult> OnGetAsync(int? id, int? cohortId, int? teamId, CancellationToken ct)
     {
         Id = id;
@@ -66,6 +69,11 @@ public sealed class EditModel(SessionAccess access, DataScopeProvider scope, App
             if (s is null)
             {
                 return NotFound();
+            }
+
+            if (!SessionAccess.CanManage(User, s.Kind))
+            {
+                return NotFound(); // not one of theirs to manage: nothing there for them
             }
 
             var starts = s.StartsAt.ToCenter();
@@ -85,6 +93,10 @@ public sealed class EditModel(SessionAccess access, DataScopeProvider scope, App
             Form.CohortId = cohortId;
             Form.TeamId = teamId;
             Form.InstructorId = await access.SelfAsync(ct);
+            if (!Kinds.Contains(Form.Kind))
+            {
+                Form.Kind = Kinds[0];
+            }
         }
 
         await LoadOptionsAsync(ct);
@@ -101,6 +113,11 @@ public sealed class EditModel(SessionAccess access, DataScopeProvider scope, App
             if (session is null)
             {
                 return NotFound();
+            }
+
+            if (!SessionAccess.CanManage(User, session.Kind))
+            {
+                return NotFound(); // not one of theirs to manage: nothing there for them
             }
         }
 
@@ -128,6 +145,10 @@ public sealed class EditModel(SessionAccess access, DataScopeProvider scope, App
         if (!Enum.IsDefined(Form.Kind))
         {
             ModelState.AddModelError("Form.Kind", text["Unknown kind of session."]);
+        }
+        else if (!Kinds.Contains(Form.Kind))
+        {
+            ModelState.AddModelError("Form.Kind", text["A department manager organises suggestion schemes, information-sharing meetings and recognition events; other sessions are set up by trainers, HR or supervisors."]);
         }
 
         if (!ModelState.IsValid)

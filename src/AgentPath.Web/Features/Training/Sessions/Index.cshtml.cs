@@ -12,7 +12,8 @@ public sealed class IndexModel(SessionAccess access, AppDbContext db, TimeProvid
 
     public IReadOnlyList<Row> Upcoming { get; private set; } = [];
     public IReadOnlyList<Row> Past { get; private set; } = [];
-    public bool CanManage => User.IsInRole(Roles.Trainer) || User.IsInRole(Roles.Hr) || User.IsInRole(Roles.Supervisor);
+    /// <summary>Whether the user may set up sessions: every kind, or a department manager's R8.6 events.</summary>
+    public bool CanManage => SessionAccess.KindsFor(User).Count > 0;
     public DateTimeOffset Now { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)

@@ -20,6 +20,11 @@ public sealed class SheetModel(SessionAccess access, AppDbContext db) : PageMode
             return NotFound();
         }
 
+        if (!SessionAccess.CanManage(User, s.Kind))
+        {
+            return NotFound(); // not one of theirs to manage: nothing there for them
+        }
+
         Session = s;
         Audience = await access.AudienceNameAsync(s, ct);
         var people = await access.AudienceAsync(s, ct);

@@ -53,8 +53,11 @@ public static class PhoneFit
 
     public static async Task<Report> MeasureAsync(IPage page)
     {
-        var r = await page.EvaluateAsync<Raw>(Measure);
-        return new Report(r.Overflow, r.Vw, r.Cut.Select(c => new CutOff(c.Tag, c.Text, c.Left, c.Right)).ToList());
+        var r = await page.EvaluateAsync<System.Text.Json.JsonElement>(Measure);
+        var cut = r.GetProperty("cut").EnumerateArray()
+            .Select(c => new CutOff(c.GetProperty("tag").GetString()!, c.GetProperty("text").GetString()!, c.GetProperty("left").GetInt32(), c.GetProperty("right").GetInt32()))
+            .ToList();
+        return new Report((int)Math.Ceiling(r.GetProperty("overflow").GetDouble()), r.GetProperty("vw").GetInt32(), cut);
     }
 
     /// <summary>Fails naming <paramref name="what"/> when the page is wider than the screen or a visible control is cut off.</summary>
@@ -63,8 +66,4 @@ public static class PhoneFit
         var report = await MeasureAsync(page);
         Assert.True(report.Fits, report.Describe(what));
     }
-
-    private sealed record Raw(int Overflow, int Vw, RawCut[] Cut);
-
-    private sealed record RawCut(string Tag, string Text, int Left, int Right);
 }

@@ -63,7 +63,7 @@ public sealed class PhoneJourneyTests(AppFixture app)
 
         var evaluations = page.Locator("section").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = w.DailyEvaluations, Exact = true, Level = 2 }) });
         var comment = w.English ? "Calm opening, reassured the caller well" : "开场白简洁，安抚到位，语速稍快";
-        await page.GetByLabel(w.CallLength, new() { Exact = true }).SelectOptionAsync("5");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = w.CallLength }).First.SelectOptionAsync("5");
         await page.GetByLabel(w.Comment, new() { Exact = true }).FillAsync(comment);
         await page.GetByRole(AriaRole.Button, new() { Name = w.SaveEvaluation, Exact = true }).ClickAsync(); clicks++;
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(w.Saved);

@@ -97,8 +97,8 @@ public sealed partial class PhoneTests(AppFixture app)
         return slug.Length == 0 ? "home" : slug.Length > 80 ? slug[..80] : slug;
     }
 
-    /// <summary>Not pages: sign-in and out, the API and its docs, files, exports and recordings' audio.</summary>
-    [GeneratedRegex(@"^/(account|api|openapi|files|lib|css|js)(/|$)|/(export|download|audio|file|files|template)(/|$)|\.(xlsx|csv|pdf|wav|mp3|json|zip)$", RegexOptions.IgnoreCase)]
+    /// <summary>Not phone pages: sign-in and out, the API and its docs, files, exports, recordings' audio and printed A4 sheets (/plans/{id}/print).</summary>
+    [GeneratedRegex(@"^/(account|api|openapi|files|lib|css|js)(/|$)|/(export|download|audio|file|files|template|print)(/|$)|\.(xlsx|csv|pdf|wav|mp3|json|zip)$", RegexOptions.IgnoreCase)]
     private static partial Regex Skipped();
 
     [GeneratedRegex(@"/\d+(?=/|$)")]

@@ -65,7 +65,7 @@ public sealed partial class ExamTests(AppFixture app)
         var attemptId = exam.AttemptId;
         var takeUrl = s.Page.Url;
         await Expect(s.Page.GetByRole(AriaRole.Group)).ToHaveCountAsync(19);
-        await AssertFitsThePhoneAsync(s.Page, "The exam page");
+        await PhoneFit.AssertFitsThePhoneAsync(s.Page, "The exam page");
 
         // Online: each answer is saved at once.
         foreach (var answer in Online)
@@ -226,7 +226,7 @@ public sealed partial class ExamTests(AppFixture app)
         await Expect(s.Page.GetByText("及格线 60%")).ToBeVisibleAsync();
         await Expect(s.Page.GetByText("考试结束后可查看答题详情。", new() { Exact = true })).ToBeVisibleAsync();
         Assert.Null(await exam.LocalCopyAsync());
-        await AssertFitsThePhoneAsync(s.Page, "The result page");
+        await PhoneFit.AssertFitsThePhoneAsync(s.Page, "The result page");
         await s.ScreenshotAsync("exam-phone-390x844-result");
 
         var submitted = await ServerAttempt.GetAsync(s.Page.APIRequest, app.BaseUrl, attemptId);
@@ -322,12 +322,6 @@ public sealed partial class ExamTests(AppFixture app)
 
         await s.ScreenshotAsync("exam-analysis-trainer-1280x800");
         await s.ScreenshotAsync("exam-analysis-trainer-1280x800-viewport", fullPage: false);
-    }
-
-    private static async Task AssertFitsThePhoneAsync(IPage page, string what)
-    {
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"{what} is {overflow}px wider than the phone's screen.");
     }
 
     private static Dictionary<string, int> OptionCounts(string cell) =>

@@ -229,6 +229,13 @@ public static class QualityDemoSeed
             [(FindingTag.Reassurance, "回答问题的技巧", 8.0m, "未先安抚客户情绪"), (FindingTag.Process, null, 21.0m, "退换货流程说明顺序有误")],
             [(8.0m, "客户不满时先致歉、安抚，再解释"), (21.0m, "流程顺序：先登记，再告知时限")]);
 
+        // Three more of his calls scored yesterday also await him, so he has some to acknowledge and some to dispute.
+        foreach (var (days, minute, seconds) in new[] { (3, 5, 30), (4, 35, 27), (5, 50, 31) })
+        {
+            Score(Call(me, At(days, 10, minute), seconds), seven, qa, At(1, 16, minute), Q(0.85, ("语音语调", 0.6)), null,
+                [(FindingTag.VoiceAndTone, "语音语调", 6.0m, "语调略平")], [(6.0m, "语调可以更亲切一些")]);
+        }
+
         // A team mate disputed a score and the supervisor settled it with a changed score (a second version beside the first).
         var t1 = Call(teamMate, At(9, 10, 40), 30);
         var et = Score(t1, seven, qa, At(8, 15, 0), Q(0.75, ("业务熟练程度", 0.4)), "静音等待时间较长，系统查询不熟练。",

@@ -106,10 +106,10 @@ public sealed class DetailsModel(Quality.EvaluationService evaluations, TimeProv
         await Act(id, await evaluations.AddCommentAsync(id, ParseClock(at), commentText, User, ct), "#comments", ct);
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(int id, CancellationToken ct) =>
-        await Act(id, await evaluations.AcknowledgeAsync(id, User, ct), "", ct);
+        await Act(id, await evaluations.AcknowledgeAsync(id, User, ct), "?acknowledged=1", ct);
 
     public async Task<IActionResult> OnPostDisputeAsync(int id, string? reason, CancellationToken ct) =>
-        await Act(id, await evaluations.DisputeAsync(id, reason, User, ct), "", ct);
+        await Act(id, await evaluations.DisputeAsync(id, reason, User, ct), "?disputed=1", ct);
 
     public async Task<IActionResult> OnPostSettleAsync(int id, string? decision, CancellationToken ct)
     {
@@ -182,6 +182,14 @@ public sealed class DetailsModel(Quality.EvaluationService evaluations, TimeProv
         else if (Request.Query.ContainsKey("saved"))
         {
             Notice = text["Draft saved."];
+        }
+        else if (Request.Query.ContainsKey("disputed") && e.Disputes.Count > 0)
+        {
+            Notice = text["Your dispute has been sent to QA. You will be notified of the decision."];
+        }
+        else if (Request.Query.ContainsKey("acknowledged") && e.Status == EvaluationStatus.Acknowledged)
+        {
+            Notice = text["You acknowledged this evaluation."];
         }
 
         return true;

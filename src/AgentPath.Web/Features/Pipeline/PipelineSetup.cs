@@ -8,6 +8,7 @@ public static class PipelineSetup
     /// <summary>The pipeline with induction, coaching, training sessions and records. The QA-evaluation gate source plugs in here as another <see cref="IGatePartSource"/>.</summary>
     public static IServiceCollection AddPipeline(this IServiceCollection services) => services
         .AddScoped<StageService>()
+        .AddScoped<GateDefinitionService>()
         .AddScoped<CohortService>()
         .AddScoped<CoachingService>()
         .AddScoped<Training.SessionAccess>()
@@ -15,5 +16,6 @@ public static class PipelineSetup
         .AddScoped<IGatePartSource, DailyEvaluationSource>()
         .AddScoped<IGatePartSource, TrainingHoursSource>()
         .AddScoped<IGatePartSource, QualityGateSource>()
-        .AddScoped<ITimelineSource, StageTimelineSource>();
+        .AddScoped<ITimelineSource, StageTimelineSource>()
+        .AddAuthorization(o => o.AddPolicy(Policies.GatesManage, p => p.RequireRole(Roles.Trainer, Roles.SystemAdmin)));
 }

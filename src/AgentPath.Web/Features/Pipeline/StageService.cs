@@ -328,5 +328,6 @@ public sealed class StageService(AppDbContext db, IEnumerable<IGatePartSource> s
         db.Certificates.Add(new Certificate(Certificate.NumberFor(on.Year, last + 1), person.Id, person.Posts.FirstOrDefault()?.Id, on, gateResultId, by));
     }
 
-    public static string Format(decimal d) => d.ToString("0.#", CultureInfo.InvariantCulture);
+    /// <summary>A score, weight or mark as shown: up to two decimals (the precision scores are kept in).</summary>
+    public static string Format(decimal d) => d.ToString("0.##", CultureInfo.InvariantCulture);
 }

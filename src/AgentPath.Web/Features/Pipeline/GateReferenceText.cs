@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using AgentPath.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Html;
@@ -33,8 +32,7 @@ public static partial class GateReferenceText
     /// <summary>The source's name and the reference, HTML-encoded, with links where the reference names records.</summary>
     public static IHtmlContent Render(string source, string? reference, IStringLocalizer<Text> L)
     {
-        var enc = HtmlEncoder.Default;
-        var head = enc.Encode(source switch
+        var head = System.Net.WebUtility.HtmlEncode(source switch
         {
             GateSourceNames.Entered => L["Entered by the assessor"].Value,
             "" => L["Source.None"].Value,
@@ -51,10 +49,9 @@ public static partial class GateReferenceText
     /// <summary>The reference alone, HTML-encoded, in the reader's language.</summary>
     public static string ReferenceHtml(string source, string reference, IStringLocalizer<Text> L)
     {
-        var enc = HtmlEncoder.Default;
         if (source == GateSourceNames.Entered)
         {
-            return enc.Encode(reference);
+            return System.Net.WebUtility.HtmlEncode(reference);
         }
 
         if (Qa().Match(reference) is { Success: true } qa)
@@ -65,25 +62,25 @@ public static partial class GateReferenceText
                 links.Add("…");
             }
 
-            return L["{0} ({1})", enc.Encode(L["{0} QA evaluations", qa.Groups[1].Value].Value), string.Join(L["List separator"].Value, links)].Value;
+            return L["{0} ({1})", System.Net.WebUtility.HtmlEncode(L["{0} QA evaluations", qa.Groups[1].Value].Value), string.Join(L["List separator"].Value, links)].Value;
         }
 
         if (Daily().Match(reference) is { Success: true } daily)
         {
-            return enc.Encode(L["{0} daily evaluations", daily.Groups[1].Value].Value);
+            return System.Net.WebUtility.HtmlEncode(L["{0} daily evaluations", daily.Groups[1].Value].Value);
         }
 
         if (Hours().Match(reference) is { Success: true } hours)
         {
-            return enc.Encode(L["{0} h of {1} h", hours.Groups[1].Value, hours.Groups[2].Value].Value);
+            return System.Net.WebUtility.HtmlEncode(L["{0} h of {1} h", hours.Groups[1].Value, hours.Groups[2].Value].Value);
         }
 
         if (Exam().Match(reference) is { Success: true } exam)
         {
-            return enc.Encode(L["{0}, attempt {1} ({2} of {3} points)", exam.Groups[1].Value, exam.Groups[2].Value, exam.Groups[3].Value, exam.Groups[4].Value].Value);
+            return System.Net.WebUtility.HtmlEncode(L["{0}, attempt {1} ({2} of {3} points)", exam.Groups[1].Value, exam.Groups[2].Value, exam.Groups[3].Value, exam.Groups[4].Value].Value);
         }
 
-        return enc.Encode(reference);
+        return System.Net.WebUtility.HtmlEncode(reference);
     }
 
     /// <summary>For the hint of an entered part: what the reference should name.</summary>

@@ -189,6 +189,8 @@ public abstract partial class AuthorizationMatrixTests<TFactory>(TFactory factor
                 return ((int)inResult, (int)(outResult ?? Missing));
             }
 
+            case "gate":
+                return (await db.GateDefinitions.OrderBy(g => g.Id).Select(g => g.Id).FirstAsync(), Missing);
             case "program":
                 return (await db.ProgramTemplates.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(), Missing);
             case "session":

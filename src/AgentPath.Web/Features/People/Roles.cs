@@ -84,6 +84,9 @@ public static class Policies
     /// <summary>Record gate results and eliminations: trainers (induction), supervisors and department managers (apprenticeship, probation), within their scope.</summary>
     public const string GateAssess = "Gate.Assess";
 
+    /// <summary>Change the gate definitions (pass mark, weights, minimums, retakes — a new version each time): the training manager (培训主管) and admins.</summary>
+    public const string GatesManage = "Gates.Manage";
+
     /// <summary>Documented reinstatement after elimination or departure, and departures: HR.</summary>
     public const string StageHr = "Stage.Hr";
 

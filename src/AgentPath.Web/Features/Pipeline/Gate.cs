@@ -31,12 +31,33 @@ public enum GatePartKind
 /// <summary>
 /// 培训考核 — the gate at the exit of a stage (SPEC R1.3): a weighted composite of parts, each with an
 /// optional minimum; pass mark 80 unless configured; a number of retakes (补考).
+/// Versioned: a change by the training manager makes a new version (<see cref="Revise"/>) and retires
+/// this one; each <see cref="GateResult"/> names the version it was decided under, so old results and
+/// their printed records keep the rules they were decided by. One current version per stage
+/// (a filtered unique index) and a concurrency token make two racing changes one new version.
 /// </summary>
-public sealed class GateDefinition : IAudited
+public sealed class GateDefinition : IAudited, IVersioned
 {
     public const int NameMax = 100;
+    public const int ChangeNoteMax = 500;
 
     public int Id { get; private set; }
+
+    /// <summary>1 for the first version of the stage's gate, counting up with each change.</summary>
+    public int Version { get; private set; } = 1;
+
+    /// <summary>When a newer version replaced this one; null for the current version.</summary>
+    public DateTimeOffset? SupersededAt { get; private set; }
+
+    /// <summary>When and by whom this version was made, and why (null for the version set up at installation).</summary>
+    public DateTimeOffset? ChangedAt { get; private set; }
+    public string? ChangedBy { get; private set; }
+    public string? ChangeNote { get; private set; }
+
+    /// <summary>Optimistic-concurrency token (<see cref="IVersioned"/>).</summary>
+    public int RowVersion { get; private set; }
+
+    public bool IsCurrent => SupersededAt is null;
 
     /// <summary>The stage whose exit this gate guards.</summary>
     public Stage Stage { get; private set; }
@@ -72,6 +93,11 @@ public sealed class GateDefinition : IAudited
             throw new DomainException("The pass mark must be between 1 and 100.");
         }
 
+        if (passMark != decimal.Round(passMark, 1))
+        {
+            throw new DomainException("The pass mark, weights and minimums have at most one decimal.");
+        }
+
         if (retakesAllowed is < 0 or > 5)
         {
             throw new DomainException("Retakes allowed must be 0 to 5.");
@@ -80,6 +106,35 @@ public sealed class GateDefinition : IAudited
         Name = name.Trim();
         PassMark = passMark;
         RetakesAllowed = retakesAllowed;
+    }
+
+    /// <summary>
+    /// The next version with the given rules (name, pass mark, retakes and the parts' weights, minimums
+    /// and targets); this one is retired. Only the current version can be revised, and only with a reason.
+    /// </summary>
+    public GateDefinition Revise(string name, decimal passMark, int retakesAllowed,
+        IEnumerable<(GatePartKind Kind, decimal Weight, decimal? Minimum, decimal? Target)> parts, string? note, DateTimeOffset at, string by)
+    {
+        if (!IsCurrent)
+        {
+            throw new DomainException("Only the current version of a gate can be changed; a newer one was saved meanwhile.");
+        }
+
+        if (string.IsNullOrWhiteSpace(note) || note.Trim().Length > ChangeNoteMax)
+        {
+            throw new DomainException("Say why the gate changes (at most 500 characters).");
+        }
+
+        var next = new GateDefinition(Stage, name, passMark, retakesAllowed) { Version = Version + 1, ChangedAt = at, ChangedBy = by, ChangeNote = note.Trim() };
+        next.SetParts(parts);
+        if (next.Name == Name && next.PassMark == PassMark && next.RetakesAllowed == RetakesAllowed
+            && next.Parts.Select(p => (p.Kind, p.Weight, p.Minimum, p.Target)).SequenceEqual(Parts.OrderBy(p => p.Order).Select(p => (p.Kind, p.Weight, p.Minimum, p.Target))))
+        {
+            throw new DomainException("Nothing was changed.");
+        }
+
+        SupersededAt = at;
+        return next;
     }
 
     /// <summary>Replaces the parts. Weights must add up to 100; minimums lie in 0–100.</summary>
@@ -99,6 +154,16 @@ public sealed class GateDefinition : IAudited
         if (list.Any(p => p.Minimum is < 0 or > 100))
         {
             throw new DomainException("A minimum must be between 0 and 100.");
+        }
+
+        if (list.Any(p => p.Weight != decimal.Round(p.Weight, 1) || p.Minimum is { } m && m != decimal.Round(m, 1)))
+        {
+            throw new DomainException("The pass mark, weights and minimums have at most one decimal.");
+        }
+
+        if (list.Any(p => p.Target is { } t && (t is <= 0 or > 1000 || t != decimal.Round(t, 1))))
+        {
+            throw new DomainException("The hours target must be between 0.1 and 1000.");
         }
 
         Parts.Clear();
@@ -283,7 +348,13 @@ internal sealed class GateDefinitionConfiguration : IEntityTypeConfiguration<Gat
     public void Configure(EntityTypeBuilder<GateDefinition> b)
     {
         b.Property(x => x.Stage).HasConversion<string>().HasMaxLength(16);
-        b.HasIndex(x => x.Stage).IsUnique();
+        // One current version per stage; versions numbered once per stage.
+        b.HasIndex(x => x.Stage).IsUnique().HasFilter("\"SupersededAt\" IS NULL").HasDatabaseName("IX_GateDefinitions_OneCurrent");
+        b.HasIndex(x => new { x.Stage, x.Version }).IsUnique();
+        b.Property(x => x.Version).HasDefaultValue(1);
+        b.Property(x => x.ChangedBy).HasMaxLength(256);
+        b.Property(x => x.ChangeNote).HasMaxLength(GateDefinition.ChangeNoteMax);
+        b.Ignore(x => x.IsCurrent);
         b.Property(x => x.Name).HasMaxLength(GateDefinition.NameMax);
         b.Property(x => x.PassMark).HasPrecision(5, 1);
         b.HasMany(x => x.Parts).WithOne().HasForeignKey(x => x.GateDefinitionId).OnDelete(DeleteBehavior.Cascade);
@@ -329,7 +400,8 @@ internal sealed class GateResultPartConfiguration : IEntityTypeConfiguration<Gat
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
         b.Property(x => x.Weight).HasPrecision(5, 1);
         b.Property(x => x.Minimum).HasPrecision(5, 1);
-        b.Property(x => x.Score).HasPrecision(5, 1);
+        // Scores keep the precision their source gives (QA averages, exam percentages, entered paper scores): two decimals.
+        b.Property(x => x.Score).HasPrecision(5, 2);
         b.Property(x => x.Source).HasMaxLength(16);
         b.Property(x => x.Reference).HasMaxLength(GateResultPart.ReferenceMax);
     }

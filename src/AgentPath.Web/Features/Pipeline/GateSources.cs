@@ -13,8 +13,8 @@ public sealed record PartValue(decimal Score, string Source, string Reference);
 
 /// <summary>
 /// Where the number of a gate part comes from, keyed by part kind. A part whose kind no registered
-/// source serves is entered by the assessor with a reference (e.g. the QA scores until the Quality
-/// feature registers its source here).
+/// source serves, or whose source has nothing on file and allows entry (a paper exam, a QA score kept
+/// on paper), is entered by the assessor with a reference.
 /// </summary>
 public interface IGatePartSource
 {
@@ -35,10 +35,17 @@ public static class GateSourceNames
     public const string Entered = "Entered";
 }
 
-/// <summary>Exam-sourced parts: the written test (exams of kind gate test) and the business exam (gate test or monthly business exam); the latest graded attempt in the stage counts.</summary>
+/// <summary>
+/// Exam-sourced parts: the written test (exams of kind gate test) and the business exam (gate test or
+/// monthly business exam); the latest graded attempt in the stage counts. Where no online attempt
+/// exists the exam was sat on paper (docs/adr/0007): the assessor enters its score with the paper's
+/// sheet number or the signature sheet as reference (R8.1: proof by exam or by signatures).
+/// </summary>
 public sealed class ExamAttemptSource(AppDbContext db) : IGatePartSource
 {
     public IReadOnlyCollection<GatePartKind> Kinds { get; } = [GatePartKind.WrittenTest, GatePartKind.BusinessExam];
+
+    public bool EntryWhenMissing => true;
 
     public async Task<PartValue?> ValueAsync(GatePart part, Employee person, CancellationToken ct)
     {

@@ -21,7 +21,7 @@ public static class PipelineApi
         IReadOnlyList<PartDto> Parts, IReadOnlyList<string> AllowedOutcomes);
 
     public sealed record GateResultDto(long Id, string Stage, int Sitting, decimal Composite, decimal PassMark, bool Passed, string Outcome,
-        string? EliminationReason, DateOnly On, DateTimeOffset At, string Assessor, string? Note, IReadOnlyList<PartDto> Parts);
+        string? EliminationReason, DateOnly On, DateTimeOffset At, string Assessor, string? Note, IReadOnlyList<PartDto> Parts, int GateDefinitionId);
 
     public sealed record EnteredPart(string? Kind, decimal? Score, string? Reference);
 
@@ -38,6 +38,7 @@ public static class PipelineApi
 
     public static void MapPipelineApi(this IEndpointRouteBuilder api)
     {
+        api.MapGateDefinitionApi();
         var people = api.MapGroup("/people/{id:int}").WithTags("Pipeline");
 
         people.MapGet("/stage-events", async Task<Results<Ok<List<StageEventDto>>, NotFound>> (int id, DataScopeProvider scope, AppDbContext db, CancellationToken ct) =>
@@ -219,7 +220,7 @@ public static class PipelineApi
     public static GateResultDto ToDto(GateResult r) => new(r.Id, r.Stage.ToString(), r.Sitting, r.Composite, r.PassMark, r.Passed, r.Outcome.ToString(),
         r.EliminationReason?.ToString(), r.On, r.At, r.AssessorName, r.Note,
         r.Parts.OrderBy(p => p.Id).Select(p => new PartDto(p.Kind.ToString(), p.Weight, p.Minimum, p.Score, p.Source, p.Reference,
-            p.Source == GateSourceNames.Entered, p.Minimum is { } m && p.Score < m)).ToList());
+            p.Source == GateSourceNames.Entered, p.Minimum is { } m && p.Score < m)).ToList(), r.GateDefinitionId);
 
     public static DailyEvaluationDto ToDto(DailyEvaluation d) => new(d.Id, d.On, d.EvaluatorName, d.EvaluatorRole, d.CallLength, d.ConciseTalk,
         d.Reassurance, d.Knowledge, d.VoiceTone, d.Score, d.Comment);

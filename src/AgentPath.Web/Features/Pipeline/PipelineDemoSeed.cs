@@ -94,7 +94,7 @@ public static class PipelineDemoSeed
 
         var rng = new Random(20261128);
         var today = ApprenticeshipLimit.Today(time);
-        var gates = await db.GateDefinitions.Include(g => g.Parts).ToDictionaryAsync(g => g.Stage);
+        var gates = await db.GateDefinitions.Include(g => g.Parts).Where(g => g.SupersededAt == null).ToDictionaryAsync(g => g.Stage);
         var all = await db.Employees.Include(e => e.Department).Include(e => e.Posts).OrderBy(e => e.Id).ToListAsync();
         var site = await db.Sites.OrderBy(s => s.Id).FirstAsync();
         var trainer = all.First(e => e.Name == "刘洋");

@@ -9,6 +9,7 @@ public static class PipelineSetup
     public static IServiceCollection AddPipeline(this IServiceCollection services) => services
         .AddScoped<StageService>()
         .AddScoped<Records.SignerNames>()
+        .AddScoped<GateDefinitionService>()
         .AddScoped<CohortService>()
         .AddScoped<CoachingService>()
         .AddSingleton<ApprenticeshipAlertJob>()
@@ -18,5 +19,6 @@ public static class PipelineSetup
         .AddScoped<IGatePartSource, DailyEvaluationSource>()
         .AddScoped<IGatePartSource, TrainingHoursSource>()
         .AddScoped<IGatePartSource, QualityGateSource>()
-        .AddScoped<ITimelineSource, StageTimelineSource>();
+        .AddScoped<ITimelineSource, StageTimelineSource>()
+        .AddAuthorization(o => o.AddPolicy(Policies.GatesManage, p => p.RequireRole(Roles.Trainer, Roles.SystemAdmin)));
 }

@@ -30,8 +30,76 @@ public sealed class StageService(AppDbContext db, IEnumerable<IGatePartSource> s
 {
     public DateOnly Today => ApprenticeshipLimit.Today(time);
 
+    /// <summary>The current version of the stage's gate.</summary>
     public Task<GateDefinition?> GateForAsync(Stage stage, CancellationToken ct) =>
-        db.GateDefinitions.Include(g => g.Parts.OrderBy(p => p.Order)).FirstOrDefaultAsync(g => g.Stage == stage, ct);
+        db.GateDefinitions.Include(g => g.Parts.OrderBy(p => p.Order)).Where(g => g.Stage == stage && g.SupersededAt == null)
+            .OrderByDescending(g => g.Version).FirstOrDefaultAsync(ct);
+
+    /// <summary>A score typed in: 0 to 100 with at most two decimals (the precision QA averages and exam percentages have).</summary>
+    public static bool IsScore(decimal v) => v is >= 0 and <= 100 && v == decimal.Round(v, 2);
+
+    public const string ScoreMessage = "A score is a number from 0 to 100 with at most two decimals.";
+
+    /// <summary>
+    /// Every problem of a submission before it is recorded, each with the field it belongs to
+    /// (<c>score.{Kind}</c>, <c>ref.{Kind}</c>, <c>teamId</c>, <c>outcome</c>) so a form marks them where they are.
+    /// Empty when the sitting can be recorded.
+    /// </summary>
+    public static IReadOnlyList<(string Field, string Message)> Problems(Employee person, GatePreview preview, GateInput input)
+    {
+        var problems = new List<(string, string)>();
+        foreach (var part in preview.Composite.Parts)
+        {
+            if (!preview.EnteredKinds.Contains(part.Kind))
+            {
+                continue;
+            }
+
+            var e = input.Entered.GetValueOrDefault(part.Kind);
+            if (e is null)
+            {
+                problems.Add(("score." + part.Kind, "Enter the score of this part."));
+                continue;
+            }
+
+            if (!IsScore(e.Score))
+            {
+                problems.Add(("score." + part.Kind, ScoreMessage));
+            }
+
+            if (string.IsNullOrWhiteSpace(e.Reference))
+            {
+                problems.Add(("ref." + part.Kind, "Say where the score comes from (the paper's sheet number, the score sheet)."));
+            }
+            else if (e.Reference.Trim().Length > GateResultPart.ReferenceMax)
+            {
+                problems.Add(("ref." + part.Kind, "A reference is at most 300 characters."));
+            }
+        }
+
+        if (problems.Count > 0 || !preview.Composite.Complete)
+        {
+            return problems;
+        }
+
+        if (preview.Composite.Passed)
+        {
+            if (person.Stage == Stage.Induction && input.TeamId is null && person.TeamId is null)
+            {
+                problems.Add(("teamId", "Choose the team for the apprenticeship."));
+            }
+        }
+        else if (input.Outcome is null)
+        {
+            problems.Add(("outcome", "Choose what follows the failure: retraining and a retake, or elimination."));
+        }
+        else if (!preview.Allowed.Contains(input.Outcome.Value))
+        {
+            problems.Add(("outcome", input.Outcome == GateOutcome.Passed ? "A failed gate cannot be recorded as passed." : "No retake is left: a failed last retake leads to elimination."));
+        }
+
+        return problems;
+    }
 
     /// <summary>The gate of the person's stage with the numbers the sources give and the ones entered so far; null when the stage has no gate.</summary>
     public async Task<GatePreview?> PreviewAsync(Employee person, IReadOnlyDictionary<GatePartKind, EnteredScore>? entered, CancellationToken ct)
@@ -81,9 +149,9 @@ public sealed class StageService(AppDbContext db, IEnumerable<IGatePartSource> s
 
         foreach (var (_, e) in input.Entered)
         {
-            if (e.Score is < 0 or > 100)
+            if (!IsScore(e.Score))
             {
-                throw new DomainException("A score must be between 0 and 100.");
+                throw new DomainException(ScoreMessage);
             }
 
             if (e.Reference?.Trim() is { Length: > GateResultPart.ReferenceMax })
@@ -260,5 +328,6 @@ public sealed class StageService(AppDbContext db, IEnumerable<IGatePartSource> s
         db.Certificates.Add(new Certificate(Certificate.NumberFor(on.Year, last + 1), person.Id, person.Posts.FirstOrDefault()?.Id, on, gateResultId, by));
     }
 
-    public static string Format(decimal d) => d.ToString("0.#", CultureInfo.InvariantCulture);
+    /// <summary>A score, weight or mark as shown: up to two decimals (the precision scores are kept in).</summary>
+    public static string Format(decimal d) => d.ToString("0.##", CultureInfo.InvariantCulture);
 }

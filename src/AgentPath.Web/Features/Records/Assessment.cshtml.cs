@@ -12,7 +12,8 @@ public sealed class AssessmentModel(DataScopeProvider scope, AppDbContext db) : 
 {
     public GateResult Result { get; private set; } = null!;
     public Employee Person { get; private set; } = null!;
-    public string GateName { get; private set; } = "";
+    /// <summary>The gate version the result was decided under (its rules, even when a newer version exists).</summary>
+    public GateDefinition Gate { get; private set; } = null!;
     public Certificate? Certificate { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -26,7 +27,7 @@ public sealed class AssessmentModel(DataScopeProvider scope, AppDbContext db) : 
 
         Result = r!;
         Person = person;
-        GateName = await db.GateDefinitions.Where(g => g.Id == r!.GateDefinitionId).Select(g => g.Name).FirstAsync(ct);
+        Gate = await db.GateDefinitions.AsNoTracking().FirstAsync(g => g.Id == r!.GateDefinitionId, ct);
         Certificate = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.GateResultId == id, ct);
         return Page();
     }

@@ -1438,6 +1438,17 @@ namespace AgentPath.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1450,14 +1461,31 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                     b.Property<int>("RetakesAllowed")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Stage")
+                        .IsUnique()
+                        .HasDatabaseName("IX_GateDefinitions_OneCurrent")
+                        .HasFilter("\"SupersededAt\" IS NULL");
+
+                    b.HasIndex("Stage", "Version")
                         .IsUnique();
 
                     b.ToTable("GateDefinitions");
@@ -1604,8 +1632,8 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)");
 
                     b.Property<decimal>("Score")
-                        .HasPrecision(5, 1)
-                        .HasColumnType("numeric(5,1)");
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
 
                     b.Property<string>("Source")
                         .IsRequired()

@@ -1369,6 +1369,17 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1381,14 +1392,31 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     b.Property<int>("RetakesAllowed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Stage")
+                        .IsUnique()
+                        .HasDatabaseName("IX_GateDefinitions_OneCurrent")
+                        .HasFilter("\"SupersededAt\" IS NULL");
+
+                    b.HasIndex("Stage", "Version")
                         .IsUnique();
 
                     b.ToTable("GateDefinitions");
@@ -1529,7 +1557,7 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Score")
-                        .HasPrecision(5, 1)
+                        .HasPrecision(5, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")

@@ -43,7 +43,8 @@ public sealed partial class QualityTests(AppFixture app)
                 await page.GetByLabel("录音文件").SetInputFilesAsync(wav);
                 await page.GetByRole(AriaRole.Button, new() { Name = "登记通话" }).ClickAsync();
                 await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "马晓东 的通话", Level = 1 })).ToBeVisibleAsync();
-                await Expect(page.GetByText("Wav ·")).ToBeVisibleAsync();
+                // The format read from the content, in words (not the enum name "Wav").
+                await Expect(page.GetByText("WAV 音频 ·")).ToBeVisibleAsync();
 
                 // This month's draw of regular employees puts it in the queue.
                 await page.GotoAsync("/quality/sampling");

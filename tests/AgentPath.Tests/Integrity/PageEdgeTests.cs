@@ -67,6 +67,7 @@ public abstract partial class PageEdgeTests<TFactory>(TFactory factory) : IClass
         "gate-result" => await db.GateResults.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
         "session" => await db.TrainingSessions.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(),
         "program" => await db.ProgramTemplates.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
+        "gate" => await db.GateDefinitions.OrderBy(g => g.Id).Select(g => g.Id).FirstAsync(),
         "plan" or "plan-revision" => await db.TrainingPlans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
         "survey" or "survey-answer" => await db.NeedsSurveys.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(),
         "review" => await db.MonthlyReviews.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),

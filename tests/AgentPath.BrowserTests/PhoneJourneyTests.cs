@@ -67,7 +67,7 @@ public sealed class PhoneJourneyTests(AppFixture app)
         await page.GetByLabel(w.Comment, new() { Exact = true }).FillAsync(comment);
         await page.GetByRole(AriaRole.Button, new() { Name = w.SaveEvaluation, Exact = true }).ClickAsync(); clicks++;
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(w.Saved);
-        await Expect(evaluations.GetByRole(AriaRole.Cell, new() { Name = comment, Exact = true })).ToBeVisibleAsync();
+        await Expect(evaluations.GetByText(comment, new() { Exact = true })).ToBeVisibleAsync();
         await PhoneFit.AssertFitsThePhoneAsync(page, "The coaching page after a daily evaluation");
         await s.ScreenshotAsync($"phone-lead-evaluated-{language}");
         await evaluations.ScrollIntoViewIfNeededAsync();

@@ -54,7 +54,7 @@ public sealed partial class QualityTests(AppFixture app)
                 await page.GotoAsync("/");
                 await page.GetByRole(AriaRole.Link, new() { Name = "打开我的质检任务" }).ClickAsync();
                 await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^我的质检任务"), Level = 1 })).ToBeVisibleAsync();
-                var label = $"评分：马晓东 {new DateTimeOffset(started).ToLocalTime():yyyy-MM-dd HH:mm} 的通话";
+                var label = $"评分：马晓东 {TimeZoneInfo.ConvertTime(new DateTimeOffset(started), AgentPath.Web.CenterClock.Zone):yyyy-MM-dd HH:mm} 的通话";
                 await page.GetByRole(AriaRole.Button, new() { Name = label }).ClickAsync();
                 await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^马晓东 的质检评分"), Level = 1 })).ToBeVisibleAsync();
                 evaluationUrl = page.Url;

@@ -90,6 +90,15 @@ public sealed class ApprenticeshipAlertJob(IServiceScopeFactory scopes, TimeProv
         var leadUsers = await db.Users.Where(u => u.EmployeeId != null && leadEmployees.Contains(u.EmployeeId.Value))
             .Select(u => new { u.Id, EmployeeId = u.EmployeeId!.Value }).ToListAsync(ct);
 
+        // The reminders already posted to anyone about these apprentices, in one query (not one per apprentice).
+        static string LinkOf(Employee a) => $"/coaching/{a.Id}";
+        var links = apprentices.Select(LinkOf).ToList();
+        var keys = Reminders.Select(r => r.Message).ToList();
+        var earliest = CenterClock.StartOf(apprentices.Min(a => a.StageStart));
+        var already = (await db.Notifications.Where(n => n.Link != null && links.Contains(n.Link) && keys.Contains(n.MessageKey) && n.CreatedAt >= earliest)
+            .Select(n => new { n.UserId, n.Link, n.MessageKey, n.CreatedAt }).ToListAsync(ct))
+            .ToLookup(n => (n.Link, n.MessageKey));
+
         var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
         var posted = 0;
         foreach (var a in apprentices)
@@ -104,10 +113,9 @@ public sealed class ApprenticeshipAlertJob(IServiceScopeFactory scopes, TimeProv
             var recipients = leadUsers.Where(u => u.EmployeeId == a.Team?.LeadEmployeeId).Select(u => u.Id)
                 .Concat(supervisors.Where(s => s.DepartmentId == a.DepartmentId).Select(s => s.Id))
                 .Distinct().ToList();
-            var link = $"/coaching/{a.Id}";
+            var link = LinkOf(a);
             var since = CenterClock.StartOf(a.StageStart);
-            var sent = await db.Notifications.Where(n => recipients.Contains(n.UserId) && n.Link == link && n.MessageKey == reminder.Message && n.CreatedAt >= since)
-                .Select(n => n.UserId).ToListAsync(ct);
+            var sent = already[(link, reminder.Message)].Where(n => n.CreatedAt >= since).Select(n => n.UserId);
             var deadline = ApprenticeshipLimit.Deadline(a.StageStart).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             foreach (var user in recipients.Except(sent))
             {

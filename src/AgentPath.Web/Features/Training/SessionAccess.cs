@@ -16,9 +16,13 @@ public sealed class SessionAccess(DataScopeProvider scope, AppDbContext db)
 
     /// <summary>Trainers, HR and supervisors run every kind of session; a department manager (only) the R8.6 events.</summary>
     public static IReadOnlyList<SessionKind> KindsFor(System.Security.Claims.ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Trainer) || user.IsInRole(Roles.Hr) || user.IsInRole(Roles.Supervisor) ? Enum.GetValues<SessionKind>()
+        ManagesEveryKind(user) ? Enum.GetValues<SessionKind>()
         : user.IsInRole(Roles.DepartmentManager) ? DepartmentEvents
         : [];
+
+    /// <summary>Trainers, HR and supervisors: every kind of session, the owners of induction days.</summary>
+    public static bool ManagesEveryKind(System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Trainer) || user.IsInRole(Roles.Hr) || user.IsInRole(Roles.Supervisor);
 
     /// <summary>Whether the user may change, mark and print this session (the policy <see cref="Policies.SessionsManage"/> and the kind).</summary>
     public static bool CanManage(System.Security.Claims.ClaimsPrincipal user, SessionKind kind) => KindsFor(user).Contains(kind);

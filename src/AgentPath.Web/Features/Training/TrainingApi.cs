@@ -40,8 +40,6 @@ public static class TrainingApi
 
     private static ProblemHttpResult Problem(IStringLocalizer text, int status, string key) => TypedResults.Problem(statusCode: status, title: text[key]);
 
-    private static bool Manages(ClaimsPrincipal user) => user.IsInRole(Roles.Trainer) || user.IsInRole(Roles.Hr) || user.IsInRole(Roles.Supervisor);
-
     public static void MapTrainingApi(this IEndpointRouteBuilder api)
     {
         var g = api.MapGroup("").WithTags("Training");
@@ -78,7 +76,7 @@ public static class TrainingApi
         {
             // Who may mark is decided before the session is looked up: 403 for anyone who neither manages sessions nor teaches this id, whether it exists or not.
             var self = await access.SelfAsync(ct);
-            if (!Manages(user) && (self is not { } me || !await db.TrainingSessions.AnyAsync(s => s.Id == id && s.InstructorEmployeeId == me, ct)))
+            if (!SessionAccess.ManagesEveryKind(user) && (self is not { } me || !await db.TrainingSessions.AnyAsync(s => s.Id == id && s.InstructorEmployeeId == me, ct)))
             {
                 return TypedResults.Forbid();
             }
@@ -89,7 +87,7 @@ public static class TrainingApi
                 return TypedResults.NotFound();
             }
 
-            if (!Manages(user) && session.InstructorEmployeeId != self)
+            if (!SessionAccess.ManagesEveryKind(user) && session.InstructorEmployeeId != self)
             {
                 return TypedResults.Forbid();
             }

@@ -24,7 +24,7 @@ public sealed class QualityGateSource(AppDbContext db) : IGatePartSource
 
     public async Task<PartValue?> ValueAsync(GatePart part, Employee person, CancellationToken ct)
     {
-        // The stage began at local midnight in the center (UTC+8).
+        // The stage began at midnight in the center's zone (Center:TimeZone).
         var since = CenterClock.StartOf(person.StageStart);
         var q = db.Evaluations.AsNoTracking().Where(e => e.EmployeeId == person.Id && e.CalibrationSessionId == null
             && e.Status != EvaluationStatus.Draft && e.SubmittedAt >= since);

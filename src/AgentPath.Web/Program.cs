@@ -69,8 +69,10 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Org", Policies.OrgWrite);
         o.Conventions.AuthorizePage("/People/Edit", Policies.PeopleWrite);
         o.Conventions.AuthorizePage("/People/Import", Policies.RosterImport);
+        o.Conventions.AuthorizePage("/People/Find", Policies.ResultsRead);
         o.Conventions.AuthorizePage("/Admin/Audit", Policies.AuditRead);
         o.Conventions.AuthorizePage("/Exams/New", Policies.AssessmentsManage);
+        o.Conventions.AuthorizePage("/Exams/Manage", Policies.AssessmentsManage);
         o.Conventions.AuthorizePage("/Exams/Grading", Policies.AssessmentsManage);
         o.Conventions.AuthorizePage("/Points/Rules", Policies.PointsRules);
         o.Conventions.AuthorizePage("/Exams/Results", Policies.ResultsRead);
@@ -184,6 +186,7 @@ api.MapOrgApi();
 api.MapUsersApi();
 api.MapNotificationsApi();
 api.MapAssessmentsApi();
+api.MapExamAdminApi();
 api.MapQuestionBankApi();
 api.MapQualityApi();
 api.MapPipelineApi();

@@ -11,6 +11,7 @@ public static class PipelineSetup
         .AddScoped<CohortService>()
         .AddScoped<CoachingService>()
         .AddScoped<Training.SessionAccess>()
+        .AddScoped<Training.AttendanceBook>()
         .AddScoped<IGatePartSource, ExamAttemptSource>()
         .AddScoped<IGatePartSource, DailyEvaluationSource>()
         .AddScoped<IGatePartSource, TrainingHoursSource>()

@@ -89,7 +89,7 @@ public sealed class FindingsModel(AppDbContext db, FindingsService findings, Sam
             "agent" => rows.GroupBy(r => (r.EmployeeId, r.Agent, r.EmployeeNumber)).Select(g => new Group(g.Key.EmployeeNumber, g.Key.Agent + " " + g.Key.EmployeeNumber, g.Count(), 1, g.Select(r => r.EvaluationId).Distinct().Count(), g.Key.EmployeeId, null, null)),
             _ => rows.GroupBy(r => r.Tag).Select(g => new Group(g.Key.ToString(), text[QualityText.Of(g.Key)], g.Count(), g.Select(r => r.EmployeeId).Distinct().Count(), g.Select(r => r.EvaluationId).Distinct().Count(), null, g.Key, null)),
         }).OrderByDescending(g => g.Count).ThenBy(g => g.Label).ToList();
-        Teams = await db.Teams.AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
+        Teams = await db.Teams.AsNoTracking().ToNaturalListAsync(ct);
         Owners = (await (from ur in db.UserRoles
                          join r in db.Roles on ur.RoleId equals r.Id
                          join u in db.Users on ur.UserId equals u.Id

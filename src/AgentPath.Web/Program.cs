@@ -187,6 +187,7 @@ api.MapUsersApi();
 api.MapNotificationsApi();
 api.MapAssessmentsApi();
 api.MapExamAdminApi();
+api.MapAttendanceApi();
 api.MapQuestionBankApi();
 api.MapQualityApi();
 api.MapPipelineApi();

@@ -149,3 +149,30 @@ public sealed class AttendanceBook(SessionAccess access, AppDbContext db, TimePr
         }
     }
 }
+
+/// <summary>PUT /api/v1/training/sessions/{id}/attendance — the bulk attendance of a session (the page's one Save).</summary>
+public static class AttendanceApi
+{
+    public sealed record LineInput(int EmployeeId, AttendanceStatus? Status, AbsenceReason? Reason, string? Note, int? RowVersion);
+
+    public sealed record AttendanceInput(List<LineInput>? Lines);
+
+    public sealed record SavedDto(int Saved);
+
+    public static void MapAttendanceApi(this IEndpointRouteBuilder api)
+    {
+        api.MapPut("/training/sessions/{id:int}/attendance", async Task<IResult> (int id, AttendanceInput input, ClaimsPrincipal user, AttendanceBook book, IStringLocalizer<Infrastructure.Localization.Text> text, CancellationToken ct) =>
+        {
+            var lines = input.Lines?.Take(AttendanceBook.MaxLines + 1).Select(l => new AttendanceLine(l.EmployeeId, l.Status, l.Reason, l.Note, l.RowVersion)).ToList();
+            var r = await book.SaveAsync(id, user, lines, ct);
+            return r.Outcome switch
+            {
+                AttendanceSaveOutcome.Ok => TypedResults.Ok(new SavedDto(r.Saved)),
+                AttendanceSaveOutcome.NotFound => TypedResults.NotFound(),
+                AttendanceSaveOutcome.Forbidden => TypedResults.Forbid(),
+                AttendanceSaveOutcome.Conflict => TypedResults.Problem(text["Someone else recorded attendance for this session meanwhile (a sign-in by code or another save); nothing of yours was saved. The list now shows theirs: mark again and save."], statusCode: StatusCodes.Status409Conflict),
+                _ => TypedResults.ValidationProblem(r.Problems.ToDictionary(kv => kv.Key == 0 ? "lines" : "lines." + kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), kv => new[] { kv.Value })),
+            };
+        }).WithTags("Training").RequireAuthorization(People.Policies.SessionsManage);
+    }
+}

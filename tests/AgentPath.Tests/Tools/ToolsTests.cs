@@ -49,6 +49,7 @@ public abstract partial class ToolsTests<TFactory>(TFactory factory) : IClassFix
         for (var i = 0; i < Racers; i++)
         {
             clients[i] = await factory.BearerAsync(login);
+            clients[i].DefaultRequestHeaders.AcceptLanguage.Clear();
             clients[i].DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
         }
 

@@ -6,6 +6,7 @@ public static class AssessmentsSetup
     {
         services.AddMemoryCache();
         services.AddScoped<ExamEngine>();
+        services.AddScoped<ExamChanges>();
         services.AddScoped<QuestionImporter>();
         services.AddSingleton<AnswerWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AnswerWriter>());

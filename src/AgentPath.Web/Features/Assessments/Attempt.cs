@@ -59,6 +59,21 @@ public sealed class Attempt
     }
 
     public decimal MaxPoints => Items.Sum(i => i.Points);
+
+    /// <summary>
+    /// The exam's window moved while this attempt is open: the deadline is the paper's duration from the
+    /// start, but never after the exam's close (an early close ends it now; the deadline job submits it).
+    /// </summary>
+    public void FollowWindow(DateTimeOffset closesAt, int durationMinutes)
+    {
+        if (Status != AttemptStatus.Open)
+        {
+            return;
+        }
+
+        var byDuration = StartedAt.AddMinutes(durationMinutes);
+        Deadline = byDuration < closesAt ? byDuration : closesAt;
+    }
 }
 
 /// <summary>One question as shown in an attempt: the version, its points, the option order shown, and the latest saved response.</summary>

@@ -30,11 +30,14 @@ public enum AudienceKind
 }
 
 /// <summary>考试 — a paper offered to an audience in a window, with a number of attempts.</summary>
-public sealed class Exam : IAudited, ICachedReference
+public sealed class Exam : IAudited, ICachedReference, IVersioned
 {
     public const int TitleMax = 200;
 
     public int Id { get; private set; }
+
+    /// <summary>Optimistic-concurrency token (<see cref="IVersioned"/>): of two racing changes to the window (edit, close, extend) the second is a 409.</summary>
+    public int RowVersion { get; private set; }
     public string Title { get; private set; } = "";
     public int PaperId { get; private set; }
     public Paper Paper { get; private set; } = null!;
@@ -84,6 +87,96 @@ public sealed class Exam : IAudited, ICachedReference
     }
 
     public void AddAudience(AudienceKind kind, int? refId, Stage? stage) => Audience.Add(new ExamAudience(kind, refId, stage));
+
+    /// <summary>Whether the exam has not opened yet: only then may its title, paper, window and audience be edited.</summary>
+    public bool EditableAt(DateTimeOffset now) => now < OpensAt;
+
+    /// <summary>
+    /// Edits an exam that has not opened yet (title, paper, window, attempts, audience). Once it is open,
+    /// only <see cref="CloseEarly"/> and <see cref="Extend"/> move its window.
+    /// </summary>
+    public void Edit(string title, Paper paper, DateTimeOffset opensAt, DateTimeOffset closesAt, int attemptsAllowed, DateTimeOffset now)
+    {
+        if (!EditableAt(now))
+        {
+            throw new DomainException("The exam has opened: only closing early or extending its window is possible now.");
+        }
+
+        if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > TitleMax)
+        {
+            throw new DomainException("An exam needs a title of at most 200 characters.");
+        }
+
+        if (closesAt <= opensAt)
+        {
+            throw new DomainException("The exam must close after it opens.");
+        }
+
+        if (attemptsAllowed is < 1 or > 20)
+        {
+            throw new DomainException("Attempts allowed must be 1 to 20.");
+        }
+
+        Title = title.Trim();
+        Paper = paper;
+        PaperId = paper.Id;
+        OpensAt = opensAt;
+        ClosesAt = closesAt;
+        AttemptsAllowed = attemptsAllowed;
+    }
+
+    /// <summary>Replaces the audience of an exam that has not opened yet.</summary>
+    public void ReplaceAudience(IEnumerable<(AudienceKind Kind, int? RefId, Stage? Stage)> audience, DateTimeOffset now)
+    {
+        if (!EditableAt(now))
+        {
+            throw new DomainException("The exam has opened: only closing early or extending its window is possible now.");
+        }
+
+        Audience.Clear();
+        foreach (var (kind, refId, stage) in audience)
+        {
+            AddAudience(kind, refId, stage);
+        }
+    }
+
+    /// <summary>
+    /// 提前结束 — closes an open exam now. Attempts in progress are finished as at the deadline: their
+    /// deadline becomes this moment and the deadline job submits them with the answers saved by then.
+    /// </summary>
+    public void CloseEarly(DateTimeOffset now)
+    {
+        if (!IsOpenAt(now))
+        {
+            throw new DomainException("Only an open exam can be closed early.");
+        }
+
+        ClosesAt = now;
+    }
+
+    /// <summary>
+    /// 延长 — moves the close of an open exam later. Attempts in progress whose deadline was the old close
+    /// get the time their paper's duration still allows, up to the new close.
+    /// </summary>
+    public void Extend(DateTimeOffset closesAt, DateTimeOffset now)
+    {
+        if (!IsOpenAt(now))
+        {
+            throw new DomainException("Only an open exam can be extended; edit an exam that has not opened yet.");
+        }
+
+        if (closesAt <= ClosesAt)
+        {
+            throw new DomainException("The new close must be after the current one.");
+        }
+
+        if (closesAt > now.AddDays(366))
+        {
+            throw new DomainException("The new close must be within a year.");
+        }
+
+        ClosesAt = closesAt;
+    }
 
     public bool IsOpenAt(DateTimeOffset now) => now >= OpensAt && now < ClosesAt;
 

@@ -1,6 +1,7 @@
 using AgentPath.Web.Data;
 using AgentPath.Web.Features.Assessments;
 using AgentPath.Web.Features.People;
+using AgentPath.Web.Infrastructure.Lists;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,11 +16,18 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, ExamEngine en
 {
     public sealed record MyRow(Exam Exam, Attempt? Open, int Used, AttemptResult? Last);
 
-    public sealed record ExamRow(Exam Exam, int Attempts, decimal? MeanPercent);
-
     public IReadOnlyList<MyRow> Mine { get; private set; } = [];
-    public IReadOnlyList<ExamRow> All { get; private set; } = [];
+    public IReadOnlyList<ExamList.Row> All { get; private set; } = [];
+
+    /// <summary>Sort, filters and page of the list of all exams (query string).</summary>
+    public ListQuery List { get; private set; } = null!;
+    public IReadOnlyList<Team> Teams { get; private set; } = [];
+    public bool CanManage => User.IsInRole(Roles.Trainer) || User.IsInRole(Roles.SystemAdmin);
     public bool SeesAll { get; private set; }
+
+    /// <summary>The exam just changed on its manage page (the confirmation on top).</summary>
+    [BindProperty(SupportsGet = true)] public int? Changed { get; set; }
+    public Exam? ChangedExam { get; private set; }
     public DateTimeOffset Now { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -44,12 +52,12 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, ExamEngine en
 
         SeesAll = User.IsInRole(Roles.Trainer) || User.IsInRole(Roles.SystemAdmin) || User.IsInRole(Roles.Hr) || User.IsInRole(Roles.GeneralManager)
             || User.IsInRole(Roles.TeamLead) || User.IsInRole(Roles.Supervisor) || User.IsInRole(Roles.DepartmentManager) || User.IsInRole(Roles.QaInspector);
+        List = ExamList.Read(Request);
+        ChangedExam = Changed is { } changed ? await db.Exams.AsNoTracking().FirstOrDefaultAsync(e => e.Id == changed, ct) : null;
         if (SeesAll)
         {
-            var exams = await db.Exams.AsNoTracking().OrderByDescending(e => e.OpensAt).Take(100).ToListAsync(ct);
-            var stats = await db.Attempts.Where(a => a.Status == AttemptStatus.Submitted).GroupBy(a => a.ExamId)
-                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-            All = exams.Select(e => new ExamRow(e, stats.GetValueOrDefault(e.Id), null)).ToList();
+            All = await ExamList.QueryAsync(db, List, Now, ct);
+            Teams = await db.Teams.AsNoTracking().ToNaturalListAsync(ct);
         }
     }
 

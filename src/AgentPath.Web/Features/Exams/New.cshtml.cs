@@ -133,6 +133,6 @@ public sealed class NewModel(AppDbContext db, Notifier notifier, TimeProvider ti
     private async Task LoadAsync(CancellationToken ct)
     {
         Papers = await db.Papers.AsNoTracking().OrderByDescending(p => p.Id).ToListAsync(ct);
-        Teams = await db.Teams.AsNoTracking().Include(t => t.Department).OrderBy(t => t.DepartmentId).ThenBy(t => t.Name).ToListAsync(ct);
+        Teams = await db.Teams.AsNoTracking().Include(t => t.Department).ToNaturalListAsync(ct);
     }
 }

@@ -81,7 +81,7 @@ public sealed class ResultsModel(AppDbContext db, DataScopeProvider scope) : Pag
         }
 
         ByTeam = Rows.GroupBy(r => r.Team ?? "—").Select(g => (g.Key, g.Count(), Math.Round(g.Average(r => r.Percent), 1),
-            Math.Round(100m * g.Count(r => r.Passed) / g.Count(), 1))).OrderBy(x => x.Key).ToList();
+            Math.Round(100m * g.Count(r => r.Passed) / g.Count(), 1))).OrderBy(x => x.Key, AgentPath.Web.Infrastructure.Lists.NaturalOrder.Instance).ToList();
         return true;
     }
 }

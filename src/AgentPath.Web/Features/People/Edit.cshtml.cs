@@ -81,7 +81,7 @@ public sealed class EditModel(DataScopeProvider scope, AppDbContext db, Employee
     private async Task LoadListsAsync(CancellationToken ct)
     {
         Departments = await db.Departments.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct);
-        Teams = await db.Teams.AsNoTracking().Include(t => t.Department).OrderBy(t => t.DepartmentId).ThenBy(t => t.Name).ToListAsync(ct);
+        Teams = await db.Teams.AsNoTracking().Include(t => t.Department).ToNaturalListAsync(ct);
         Posts = await db.Posts.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
     }
 }

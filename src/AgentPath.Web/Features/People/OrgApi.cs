@@ -86,7 +86,7 @@ public sealed class OrgTree(AppDbContext db)
     {
         var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct);
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct);
-        var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
+        var teams = await db.Teams.AsNoTracking().ToNaturalListAsync(ct);
         return sites.Select(s => new OrgApi.SiteDto(s.Id, s.Name, departments.Where(d => d.SiteId == s.Id)
             .Select(d => new OrgApi.DepartmentDto(d.Id, d.Name, teams.Where(t => t.DepartmentId == d.Id)
                 .Select(t => new OrgApi.TeamDto(t.Id, t.Name, t.LeadEmployeeId)).ToList())).ToList())).ToList();

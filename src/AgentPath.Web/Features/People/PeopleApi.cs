@@ -20,12 +20,26 @@ public static class PeopleApi
     {
         var g = api.MapGroup("/people").WithTags("People");
 
-        g.MapGet("", async (DataScopeProvider scope, AppDbContext db, string? q, Stage? stage, int? teamId, string? role, int? page, int? pageSize, CancellationToken ct) =>
+        // sort= number|name|stage|team|hired, dir= asc|desc, hiredFrom=/hiredTo= dates; stable (id breaks ties).
+        g.MapGet("", async (DataScopeProvider scope, AppDbContext db, string? q, Stage? stage, int? teamId, string? role, int? page, int? pageSize,
+            string? sort, string? dir, DateOnly? hiredFrom, DateOnly? hiredTo, CancellationToken ct) =>
         {
             var (items, total) = await PeopleDirectory.SearchAsync(await scope.PeopleAsync(ct), db,
-                new PeopleFilter(q, stage, teamId, role, page ?? 1, pageSize ?? 25), ct);
+                new PeopleFilter(q?.Length > Infrastructure.Lists.ListQuery.TextMax ? q[..Infrastructure.Lists.ListQuery.TextMax] : q, stage, teamId, role, page ?? 1, pageSize ?? 25,
+                    PeopleFilter.Sorts.Contains(sort) ? sort : null, dir == "desc", hiredFrom, hiredTo), ct);
             return new PeoplePage(items.Select(p => new PersonListItem(p.Id, p.EmployeeNumber, p.Name, p.Stage.ToString(), p.TeamId)).ToList(), total);
         });
+
+        // The header search: name or employee number, in the caller's scope, best first, at most 20.
+        g.MapGet("/search", async Task<Results<Ok<List<PersonHit>>, ValidationProblem>> (string? q, int? limit, DataScopeProvider scope, IStringLocalizer<Infrastructure.Localization.Text> text, CancellationToken ct) =>
+        {
+            if (PeopleSearch.Refusal(q) is { } refusal)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [text[refusal]] });
+            }
+
+            return TypedResults.Ok(await PeopleSearch.FindAsync(await scope.PeopleAsync(ct), q!, limit ?? 10, ct));
+        }).RequireAuthorization(Policies.ResultsRead);
 
         g.MapGet("/{id:int}", async Task<Results<Ok<PersonDto>, NotFound>> (int id, DataScopeProvider scope, CancellationToken ct) =>
         {

@@ -15,6 +15,7 @@ public static class PipelineSetup
         .AddSingleton<ApprenticeshipAlertJob>()
         .AddHostedService(sp => sp.GetRequiredService<ApprenticeshipAlertJob>())
         .AddScoped<Training.SessionAccess>()
+        .AddScoped<Training.AttendanceBook>()
         .AddScoped<IGatePartSource, ExamAttemptSource>()
         .AddScoped<IGatePartSource, DailyEvaluationSource>()
         .AddScoped<IGatePartSource, TrainingHoursSource>()

@@ -118,7 +118,7 @@ public sealed class StageModel(DataScopeProvider scope, AppDbContext db, StageSe
         Events = await db.StageEvents.AsNoTracking().Where(e => e.EmployeeId == id).OrderBy(e => e.On).ThenBy(e => e.Id).ToListAsync(ct);
         Results = await db.GateResults.AsNoTracking().Include(r => r.Parts).Where(r => r.EmployeeId == id).OrderBy(r => r.Id).ToListAsync(ct);
         Preview = await stages.PreviewAsync(person, entered, ct);
-        Teams = await (await scope.TeamsAsync(ct)).AsNoTracking().Include(t => t.Department).OrderBy(t => t.DepartmentId).ThenBy(t => t.Name).ToListAsync(ct);
+        Teams = await (await scope.TeamsAsync(ct)).AsNoTracking().Include(t => t.Department).ToNaturalListAsync(ct);
         return true;
     }
 }

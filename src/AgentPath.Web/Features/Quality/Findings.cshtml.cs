@@ -90,7 +90,7 @@ public sealed class FindingsModel(AppDbContext db, FindingsService findings, Sam
                 _ => text[QualityText.Of(g.Tag!.Value)].Value,
             }, g.Count, g.Agents, g.Evaluations, g.EmployeeId, g.Tag, g.TeamId))
             .OrderByDescending(g => g.Count).ThenBy(g => g.Label).ToList();
-        Teams = await db.Teams.AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
+        Teams = await db.Teams.AsNoTracking().ToNaturalListAsync(ct);
         Owners = (await (from ur in db.UserRoles
                          join r in db.Roles on ur.RoleId equals r.Id
                          join u in db.Users on ur.UserId equals u.Id

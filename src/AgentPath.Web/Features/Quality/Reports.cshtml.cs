@@ -101,7 +101,7 @@ public sealed class ReportsModel(AppDbContext db, DataScopeProvider scope, Sampl
         }
 
         Overall = Make("", Evals.Select(e => (e.Month, e.Total)));
-        ByTeam = Evals.GroupBy(e => e.Team ?? "—").Select(g => Make(g.Key, g.Select(e => (e.Month, e.Total)))).OrderBy(l => l.Key).ToList();
+        ByTeam = Evals.GroupBy(e => e.Team ?? "—").Select(g => Make(g.Key, g.Select(e => (e.Month, e.Total)))).OrderBy(l => l.Key, AgentPath.Web.Infrastructure.Lists.NaturalOrder.Instance).ToList();
         ByAgent = Evals.GroupBy(e => e.Agent + " " + e.Number).Select(g => Make(g.Key, g.Select(e => (e.Month, e.Total)))).OrderBy(l => l.Mean).ToList();
         ByInspector = Evals.GroupBy(e => e.Inspector).Select(g => Make(g.Key, g.Select(e => (e.Month, e.Total)))).OrderByDescending(l => l.Count).ToList();
         // Dimensions are those of the quality cards (the seven dimensions); mock-call and test-call cards have their own sections.

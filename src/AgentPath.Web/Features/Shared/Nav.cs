@@ -14,6 +14,11 @@ public static class Nav
             .MaxBy(i => i.Href.Length);
 
     /// <summary>What the directory is called for this user: People, My department or My team.</summary>
+    /// <summary>Whether the header search for people is shown: every role that reads others' records (Results.Read), not an agent alone.</summary>
+    public static bool SeesPeople(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.TeamLead) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.DepartmentManager) || user.IsInRole(Roles.Trainer)
+        || user.IsInRole(Roles.QaInspector) || user.IsInRole(Roles.Hr) || user.IsInRole(Roles.GeneralManager) || user.IsInRole(Roles.SystemAdmin);
+
     public static string DirectoryKey(ClaimsPrincipal user) =>
         For(user).FirstOrDefault(i => i.Href == "/people")?.TextKey ?? "People";
 

@@ -10,6 +10,8 @@ public enum AttendanceStatus
     Present,
     Late,
     Absent,
+    /// <summary>请假 — absent with leave asked for beforehand (a reason may be given).</summary>
+    Leave,
 }
 
 /// <summary>缺勤原因.</summary>
@@ -31,11 +33,14 @@ public enum SignInMethod
 }
 
 /// <summary>签到 — a trainee's attendance at a session. The instructor may correct it (audited).</summary>
-public sealed class Attendance : IAudited
+public sealed class Attendance : IAudited, IVersioned
 {
     public const int NoteMax = 500;
 
     public long Id { get; private set; }
+
+    /// <summary>Optimistic-concurrency token (<see cref="IVersioned"/>): of two instructors saving the same row from stale pages, the second is a 409.</summary>
+    public int RowVersion { get; private set; }
     public int SessionId { get; private set; }
     public int EmployeeId { get; private set; }
     public Employee Employee { get; private set; } = null!;
@@ -82,7 +87,7 @@ public sealed class Attendance : IAudited
         }
 
         Status = status;
-        AbsenceReason = status == AttendanceStatus.Absent ? reason : null;
+        AbsenceReason = status is AttendanceStatus.Absent or AttendanceStatus.Leave ? reason : null;
         Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         Method = SignInMethod.Marked;
         At = now;

@@ -27,6 +27,22 @@ public sealed class SessionAccess(DataScopeProvider scope, AppDbContext db)
     /// <summary>Whether the user may change, mark and print this session (the policy <see cref="Policies.SessionsManage"/> and the kind).</summary>
     public static bool CanManage(System.Security.Claims.ClaimsPrincipal user, SessionKind kind) => KindsFor(user).Contains(kind);
 
+    /// <summary>
+    /// Whether the user may mark attendance of session <paramref name="id"/>, decided before the session is looked up in
+    /// their scope (403, not 404, for someone who may not mark it, whether it exists or not): who manages its kind, or its instructor.
+    /// </summary>
+    public async Task<bool> MayMarkAsync(System.Security.Claims.ClaimsPrincipal user, int id, CancellationToken ct)
+    {
+        if (ManagesEveryKind(user))
+        {
+            return true;
+        }
+
+        var self = await SelfAsync(ct);
+        var kinds = KindsFor(user).ToList();
+        return await db.TrainingSessions.AnyAsync(s => s.Id == id && (kinds.Contains(s.Kind) || (self != null && s.InstructorEmployeeId == self)), ct);
+    }
+
     public async Task<IQueryable<TrainingSession>> VisibleAsync(CancellationToken ct)
     {
         var s = await scope.GetAsync(ct);

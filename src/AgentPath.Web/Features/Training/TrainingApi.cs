@@ -19,11 +19,11 @@ public static class TrainingApi
     public sealed record SessionDto(int Id, string Title, string Kind, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, string? OnlineUrl,
         int? InstructorEmployeeId, string? Instructor, int? CohortId, int? TeamId, int? ProgramDay, string? Goal);
 
-    public sealed record AttendanceDto(int EmployeeId, string EmployeeNumber, string Name, string? Status, string? AbsenceReason, string? Note, string? Method, DateTimeOffset? At, string? By);
+    public sealed record AttendanceDto(int EmployeeId, string EmployeeNumber, string Name, string? Status, string? AbsenceReason, string? Note, string? Method, DateTimeOffset? At, string? By, int? RowVersion);
 
     public sealed record SessionDetailDto(SessionDto Session, string Audience, IReadOnlyList<AttendanceDto> Attendance);
 
-    public sealed record AttendanceInput(int EmployeeId, AttendanceStatus? Status, AbsenceReason? Reason, string? Note);
+    public sealed record AttendanceMarkInput(AttendanceStatus? Status, AbsenceReason? Reason, string? Note);
 
     public sealed record HoursLineDto(DateOnly On, decimal Hours, string Category, string What, int? SessionId);
 
@@ -66,17 +66,17 @@ public static class TrainingApi
             var ids = people.Select(p => p.Id).ToList();
             var marks = await db.Attendances.AsNoTracking().Where(a => a.SessionId == id && ids.Contains(a.EmployeeId)).ToDictionaryAsync(a => a.EmployeeId, ct);
             var rows = people.Select(p => marks.GetValueOrDefault(p.Id) is { } a
-                ? new AttendanceDto(p.Id, p.EmployeeNumber, p.Name, a.Status.ToString(), a.AbsenceReason?.ToString(), a.Note, a.Method.ToString(), a.At, a.By)
-                : new AttendanceDto(p.Id, p.EmployeeNumber, p.Name, null, null, null, null, null, null)).ToList();
+                ? new AttendanceDto(p.Id, p.EmployeeNumber, p.Name, a.Status.ToString(), a.AbsenceReason?.ToString(), a.Note, a.Method.ToString(), a.At, a.By, a.RowVersion)
+                : new AttendanceDto(p.Id, p.EmployeeNumber, p.Name, null, null, null, null, null, null, null)).ToList();
             return TypedResults.Ok(new SessionDetailDto(ToDto(s), await access.AudienceNameAsync(s, ct), rows));
         }).WithSummary("One session with the attendance of its audience (the people of it in the caller's scope).");
 
-        g.MapPut("/training/sessions/{id:int}/attendance", async Task<IResult> (int id, AttendanceInput input, ClaimsPrincipal user, SessionAccess access, AppDbContext db,
+        g.MapPut("/training/sessions/{id:int}/attendance/{employeeId:int}", async Task<IResult> (int id, int employeeId, AttendanceMarkInput input, ClaimsPrincipal user, SessionAccess access, AppDbContext db,
             TimeProvider time, ICurrentActor actor, IStringLocalizer<Text> text, CancellationToken ct) =>
         {
             // Who may mark is decided before the session is looked up: 403 for anyone who neither manages sessions nor teaches this id, whether it exists or not.
             var self = await access.SelfAsync(ct);
-            if (!SessionAccess.ManagesEveryKind(user) && (self is not { } me || !await db.TrainingSessions.AnyAsync(s => s.Id == id && s.InstructorEmployeeId == me, ct)))
+            if (!await access.MayMarkAsync(user, id, ct))
             {
                 return TypedResults.Forbid();
             }
@@ -87,12 +87,12 @@ public static class TrainingApi
                 return TypedResults.NotFound();
             }
 
-            if (!SessionAccess.ManagesEveryKind(user) && session.InstructorEmployeeId != self)
+            if (!AttendanceBook.Manages(user, session, self))
             {
                 return TypedResults.Forbid();
             }
 
-            if ((await access.AudienceAsync(session, ct)).All(p => p.Id != input.EmployeeId))
+            if ((await access.AudienceAsync(session, ct)).All(p => p.Id != employeeId))
             {
                 return Problem(text, 400, "Nobody with that id is in this session's audience in your scope.");
             }
@@ -102,10 +102,10 @@ public static class TrainingApi
                 return Problem(text, 400, "Choose present, late or absent.");
             }
 
-            var existing = await db.Attendances.FirstOrDefaultAsync(a => a.SessionId == id && a.EmployeeId == input.EmployeeId, ct);
+            var existing = await db.Attendances.FirstOrDefaultAsync(a => a.SessionId == id && a.EmployeeId == employeeId, ct);
             if (existing is null)
             {
-                db.Attendances.Add(Attendance.Mark(id, input.EmployeeId, status, input.Reason, input.Note, time.GetUtcNow(), actor.UserName));
+                db.Attendances.Add(Attendance.Mark(id, employeeId, status, input.Reason, input.Note, time.GetUtcNow(), actor.UserName));
             }
             else
             {
@@ -115,7 +115,7 @@ public static class TrainingApi
             await db.SaveChangesAsync(ct); // a refusal of the entity is a 400, a racing first mark a 409 (ApiExceptionHandler)
             return TypedResults.NoContent();
         }).Produces(204).ProducesProblem(400).ProducesProblem(409)
-            .WithSummary("Marks (or corrects, audited) one person's attendance: status Present|Late|Absent, an absence reason (Sick|Personal|OnDuty|NoNotice|Other) for Absent, a note of ≤ 500 characters.");
+            .WithSummary("Marks (or corrects, audited) one person's attendance: status Present|Late|Absent|Leave, an absence reason (Sick|Personal|OnDuty|NoNotice|Other) for Absent, a note of ≤ 500 characters. The whole session at once: PUT …/attendance.");
 
         g.MapGet("/people/{id:int}/training-hours", async Task<Results<Ok<PersonHoursDto>, NotFound>> (int id, DataScopeProvider scope, AppDbContext db, TimeProvider time, CancellationToken ct) =>
         {

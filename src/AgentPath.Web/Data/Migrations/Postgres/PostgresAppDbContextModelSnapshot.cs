@@ -281,6 +281,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                     b.Property<int>("PaperId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -3546,6 +3550,10 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<int>("SessionId")
                         .HasColumnType("integer");

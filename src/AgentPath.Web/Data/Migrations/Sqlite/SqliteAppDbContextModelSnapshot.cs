@@ -266,6 +266,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     b.Property<int>("PaperId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -3397,6 +3401,10 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("SessionId")
                         .HasColumnType("INTEGER");

@@ -149,7 +149,7 @@ public sealed class GateModel(DataScopeProvider scope, AppDbContext db, StageSer
 
         Rows = rows;
         Done = members.Where(e => e.Stage != Stage.Induction).ToList();
-        Teams = await (await scope.TeamsAsync(ct)).AsNoTracking().Include(t => t.Department).OrderBy(t => t.DepartmentId).ThenBy(t => t.Name).ToListAsync(ct);
+        Teams = await (await scope.TeamsAsync(ct)).AsNoTracking().Include(t => t.Department).ToNaturalListAsync(ct);
         return true;
     }
 }

@@ -68,7 +68,7 @@ public sealed class IndexModel(AssignmentService assignments, PlanAccess access,
         {
             var departments = await access.DepartmentsAsync(ct);
             Teams = await db.Teams.AsNoTracking().Include(t => t.Department).Where(t => departments == null || departments.Contains(t.DepartmentId))
-                .OrderBy(t => t.DepartmentId).ThenBy(t => t.Name).ToListAsync(ct);
+                .ToNaturalListAsync(ct);
             var since = Now.AddDays(-45);
             Sessions = await db.TrainingSessions.AsNoTracking().Where(s => s.StartsAt >= since && s.StartsAt <= Now.AddDays(14)
                     && (s.Kind == Training.SessionKind.Business || s.Kind == Training.SessionKind.GeneralSkills))

@@ -99,7 +99,7 @@ public sealed class ItemModel(PlanAccess access, PlanService plans, PlanNeeds ne
         Plan = plan;
         var d = plan.DepartmentId;
         DepartmentSize = await plans.AudienceSizeAsync(d, null, null, ct);
-        var teams = await db.Teams.AsNoTracking().Where(t => t.DepartmentId == d).OrderBy(t => t.Name).ToListAsync(ct);
+        var teams = await db.Teams.AsNoTracking().Where(t => t.DepartmentId == d).ToNaturalListAsync(ct);
         var sizes = await db.Employees.Where(e => e.DepartmentId == d && e.TeamId != null && e.Stage != Stage.Eliminated && e.Stage != Stage.Left)
             .GroupBy(e => e.TeamId!.Value).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         Teams = teams.Select(t => new TeamOption(t.Id, t.Name, sizes.GetValueOrDefault(t.Id))).ToList();

@@ -140,7 +140,7 @@ public sealed class NeedsModel(PlanAccess access, PlanNeeds needs, NeedSuggestio
             Suggestions = await suggestions.ForAsync(Department.Id, Month, ct);
         }
 
-        Teams = await db.Teams.AsNoTracking().Where(t => t.DepartmentId == Department.Id).OrderBy(t => t.Name).ToListAsync(ct);
+        Teams = await db.Teams.AsNoTracking().Where(t => t.DepartmentId == Department.Id).ToNaturalListAsync(ct);
         var zh = System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
         Areas = (await db.KnowledgeAreas.AsNoTracking().OrderBy(a => a.Id).ToListAsync(ct)).Select(a => (a.Id, a.DisplayName(zh))).ToList();
         var m = Month;

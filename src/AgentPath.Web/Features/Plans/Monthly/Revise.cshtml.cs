@@ -98,7 +98,7 @@ public sealed class ReviseModel(PlanAccess access, PlanService plans, AppDbConte
 
         Plan = plan;
         Allowed = User.IsInRole(Roles.Hr) || await plans.ManagesAsync(User, plan, ct);
-        Teams = await db.Teams.AsNoTracking().Where(t => t.DepartmentId == plan.DepartmentId).OrderBy(t => t.Name).ToListAsync(ct);
+        Teams = await db.Teams.AsNoTracking().Where(t => t.DepartmentId == plan.DepartmentId).ToNaturalListAsync(ct);
         Owners = (await (await scope.PeopleAsync(ct)).AsNoTracking()
                 .Where(e => e.DepartmentId == plan.DepartmentId && e.Stage != Stage.Eliminated && e.Stage != Stage.Left)
                 .OrderBy(e => e.TeamId.HasValue).ThenBy(e => e.TeamId).ThenBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync(ct))

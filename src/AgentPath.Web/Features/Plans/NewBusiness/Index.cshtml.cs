@@ -63,7 +63,7 @@ public sealed class IndexModel(AssignmentService assignments, PlanAccess access,
         {
             var departments = await access.DepartmentsAsync(ct);
             Teams = await db.Teams.AsNoTracking().Include(t => t.Department).Where(t => departments == null || departments.Contains(t.DepartmentId))
-                .OrderBy(t => t.DepartmentId).ThenBy(t => t.Name).ToListAsync(ct);
+                .ToNaturalListAsync(ct);
             Exams = await db.Exams.AsNoTracking().OrderByDescending(e => e.OpensAt).Take(20).ToListAsync(ct);
         }
     }

@@ -52,6 +52,6 @@ public sealed class NewModel(SurveyService surveys, PlanAccess access, AppDbCont
     {
         var departments = await access.DepartmentsAsync(ct);
         Teams = await db.Teams.AsNoTracking().Include(t => t.Department).Where(t => departments == null || departments.Contains(t.DepartmentId))
-            .OrderBy(t => t.DepartmentId).ThenBy(t => t.Name).ToListAsync(ct);
+            .ToNaturalListAsync(ct);
     }
 }

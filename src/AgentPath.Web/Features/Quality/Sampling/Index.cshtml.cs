@@ -95,7 +95,7 @@ public sealed class IndexModel(AppDbContext db, SamplingService sampling, IStrin
         Today = sampling.Today();
         Plans = await db.SamplingPlans.AsNoTracking().Include(p => p.Team).Include(p => p.Scorecard).OrderBy(p => p.Stage).ThenBy(p => p.Id).ToListAsync(ct);
         Draws = await db.SamplingDraws.AsNoTracking().Include(d => d.Plan).OrderByDescending(d => d.DrawnAt).Take(30).ToListAsync(ct);
-        Teams = await db.Teams.AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
+        Teams = await db.Teams.AsNoTracking().ToNaturalListAsync(ct);
         Cards = await db.Scorecards.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
     }
 }

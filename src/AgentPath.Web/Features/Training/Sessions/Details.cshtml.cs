@@ -14,8 +14,24 @@ namespace AgentPath.Web.Features.Training.Sessions;
 /// manager marks it, with absence reasons); the trainees' feedback — each trainee gives theirs here,
 /// instructors and managers see the sum.
 /// </summary>
-public sealed class DetailsModel(SessionAccess access, AppDbContext db, FileStore files, TimeProvider time, ICurrentActor actor, IStringLocalizer<Text> text) : PageModel
+public sealed class DetailsModel(SessionAccess access, AppDbContext db, FileStore files, TimeProvider time, ICurrentActor actor, IStringLocalizer<Text> text, AttendanceBook book) : PageModel
 {
+    /// <summary>One line of the attendance form (<see cref="AttendanceBook"/>): empty status = not recorded, left as it is.</summary>
+    public sealed class LineInput
+    {
+        public int EmployeeId { get; set; }
+        public AttendanceStatus? Status { get; set; }
+        public AbsenceReason? Reason { get; set; }
+        public string? Note { get; set; }
+        public int? RowVersion { get; set; }
+    }
+
+    /// <summary>Problems of the last attendance save, by person (0 = the whole form).</summary>
+    public IReadOnlyDictionary<int, string> LineProblems { get; private set; } = new Dictionary<int, string>();
+
+    /// <summary>What the refused attendance form said, shown again as it was typed.</summary>
+    public IReadOnlyDictionary<int, LineInput> Posted { get; private set; } = new Dictionary<int, LineInput>();
+
     public sealed record Trainee(Employee Person, Attendance? Attendance);
 
     public sealed record LockedTrainee(Employee Person, int Wrong, DateTimeOffset LastWrongAt);
@@ -103,6 +119,34 @@ public sealed class DetailsModel(SessionAccess access, AppDbContext db, FileStor
             }
         }, ct);
     }
+
+    /// <summary>批量考勤 — the attendance of everyone in the audience, in one save (all lines or none).</summary>
+    public async Task<IActionResult> OnPostAttendanceAsync(int id, List<LineInput>? lines, CancellationToken ct)
+    {
+        var posted = (lines ?? []).Take(AttendanceBook.MaxLines + 1).ToList();
+        var r = await book.SaveAsync(id, User, posted.Select(l => new AttendanceLine(l.EmployeeId, l.Status, l.Reason, l.Note, l.RowVersion)).ToList(), ct);
+        switch (r.Outcome)
+        {
+            case AttendanceSaveOutcome.NotFound:
+                return NotFound();
+            case AttendanceSaveOutcome.Forbidden:
+                return Forbid();
+            case AttendanceSaveOutcome.Ok:
+                return LocalRedirect($"/training/sessions/{id}?saved=attendance&n={r.Saved}");
+            case AttendanceSaveOutcome.Conflict:
+                return await FailAsync(id, "Someone else recorded attendance for this session meanwhile (a sign-in by code or another save); nothing of yours was saved. The list now shows theirs: mark again and save.", ct);
+        }
+
+        db.ChangeTracker.Clear();
+        await LoadAsync(id, ct);
+        LineProblems = r.Problems;
+        Posted = posted.GroupBy(l => l.EmployeeId).ToDictionary(g => g.Key, g => g.First());
+        Error = text["Nothing was saved: {0} lines need a change.", r.Problems.Count];
+        return Page();
+    }
+
+    /// <summary>How many lines the last attendance save wrote (for the confirmation).</summary>
+    [BindProperty(SupportsGet = true, Name = "n")] public int? SavedLines { get; set; }
 
     /// <summary>Unlocks a trainee's sign-in by code after too many wrong codes (whoever marks the attendance may; audited).</summary>
     public async Task<IActionResult> OnPostUnlockAsync(int id, int employeeId, CancellationToken ct)

@@ -194,7 +194,7 @@ public sealed class EditModel(SessionAccess access, DataScopeProvider scope, App
         var people = await scope.PeopleAsync(ct);
         Cohorts = await db.Cohorts.Where(c => s.Everyone || db.CohortMembers.Any(m => m.CohortId == c.Id && people.Any(p => p.Id == m.EmployeeId)))
             .OrderByDescending(c => c.StartDate).Select(c => new Option(c.Id, c.Name)).ToListAsync(ct);
-        Teams = await (await scope.TeamsAsync(ct)).OrderBy(t => t.DepartmentId).ThenBy(t => t.Id)
-            .Select(t => new Option(t.Id, t.Department.Name + " · " + t.Name)).ToListAsync(ct);
+        Teams = (await (await scope.TeamsAsync(ct)).AsNoTracking().Include(t => t.Department).ToNaturalListAsync(ct))
+            .Select(t => new Option(t.Id, t.Department.Name + " · " + t.Name)).ToList();
     }
 }

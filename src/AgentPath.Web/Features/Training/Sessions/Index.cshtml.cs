@@ -24,7 +24,7 @@ public sealed class IndexModel(SessionAccess access, AppDbContext db, TimeProvid
         var upcoming = await visible.Where(s => s.EndsAt >= now).OrderBy(s => s.StartsAt).Take(50).Include(s => s.Instructor).ToListAsync(ct);
         var past = await visible.Where(s => s.EndsAt < now).OrderByDescending(s => s.StartsAt).Take(50).Include(s => s.Instructor).ToListAsync(ct);
         var ids = upcoming.Concat(past).Select(s => s.Id).ToList();
-        var attended = await db.Attendances.Where(a => ids.Contains(a.SessionId) && a.Status != AttendanceStatus.Absent)
+        var attended = await db.Attendances.Where(a => ids.Contains(a.SessionId) && (a.Status == AttendanceStatus.Present || a.Status == AttendanceStatus.Late))
             .GroupBy(a => a.SessionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var cohortIds = upcoming.Concat(past).Where(s => s.CohortId != null).Select(s => s.CohortId!.Value).Distinct().ToList();
         var teamIds = upcoming.Concat(past).Where(s => s.TeamId != null).Select(s => s.TeamId!.Value).Distinct().ToList();

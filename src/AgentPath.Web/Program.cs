@@ -107,7 +107,10 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AllowAnonymousToPage("/Error");
     })
     .AddViewLocalization()
-    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Text)));
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Text)))
+    // No client validation library is shipped: the server checks every form and says what is wrong in the reader's
+    // language, so the tag helpers' data-val-* attributes (MVC's English defaults) are not written.
+    .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = RequestLimits.MaxBodyBytes);
 builder.WebHost.ConfigureKestrel(k =>
 {

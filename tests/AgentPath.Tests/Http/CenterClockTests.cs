@@ -67,8 +67,12 @@ public sealed partial class CenterClockTests : IClassFixture<SqliteAppFactory>, 
 
         // The exam list shows the window as typed.
         var list = WebUtility.HtmlDecode(await trainer.GetStringAsync("/exams"));
-        var row = list[list.IndexOf("<td>" + title + "</td>", StringComparison.Ordinal)..];
-        Assert.Contains("2027-01-05 09:00 – 2027-01-07 18:00", row[..Math.Min(row.Length, 600)], StringComparison.Ordinal);
+        var at = list.IndexOf(">" + title + " <", StringComparison.Ordinal);
+        Assert.True(at >= 0, "the new exam is not on /exams");
+        var row = list[at..];
+        var cells = row[..Math.Min(row.Length, 900)];
+        Assert.Contains(">2027-01-05 09:00<", cells, StringComparison.Ordinal); // opens
+        Assert.Contains(">2027-01-07 18:00<", cells, StringComparison.Ordinal); // closes
 
         // The agent's notification and the audit row carry the center's "now".
         using var agent = await ChineseAsync("agent");

@@ -15,12 +15,12 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SignInCheck check,
     {
         [Display(Name = "User name")]
         [Required(ErrorMessage = "{0} is required.")]
-        [StringLength(64)]
+        [StringLength(64, ErrorMessage = "{0} is too long (at most {1} characters).")]
         public string UserName { get; set; } = "";
 
         [Display(Name = "Password")]
         [Required(ErrorMessage = "{0} is required.")]
-        [StringLength(256)]
+        [StringLength(256, ErrorMessage = "{0} is too long (at most {1} characters).")]
         [DataType(DataType.Password)]
         public string Password { get; set; } = "";
     }

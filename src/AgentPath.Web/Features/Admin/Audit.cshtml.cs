@@ -72,8 +72,11 @@ public sealed class AuditModel(AppDbContext db, AuditText reader, IStringLocaliz
     /// <summary>A change as one phrase: "姓名：张伟 → 张伟伟".</summary>
     public string Sentence(AuditText.Change c) => text["{0}: {1} → {2}", c.Field, c.Old ?? "—", c.New ?? "—"].Value;
 
-    public static string Who(string userName, IReadOnlyDictionary<string, string> names) =>
-        names.TryGetValue(userName, out var n) && n.Length > 0 ? $"{n} ({userName})" : userName;
+    /// <summary>The audit log names the account (it is the evidence of who did it) beside the name; the jobs' account reads as "the system".</summary>
+    public static string Who(string userName, IReadOnlyDictionary<string, string> names, Microsoft.Extensions.Localization.IStringLocalizer? text = null) =>
+        names.TryGetValue(userName, out var n) && n.Length > 0 ? $"{n} ({userName})"
+        : userName == Infrastructure.Localization.SignedBy.System && text is not null ? text["the system"].Value
+        : userName;
 
     private static void Line(StringBuilder sb, IEnumerable<string> cells)
     {

@@ -38,7 +38,7 @@ public sealed class RecordTimelineSource(AppDbContext db, AuditText reader, IStr
         {
             var a = r.Entry;
             var detail = a.Action == AuditAction.Updated ? string.Join(JsonStringLocalizer.IsChinese(CultureInfo.CurrentUICulture) ? "；" : "; ", r.Changes.Select(Sentence)) : null;
-            var by = names.FirstOrDefault(n => n.UserName == a.UserName)?.DisplayName is { Length: > 0 } display ? display : a.UserName;
+            var by = names.FirstOrDefault(n => n.UserName == a.UserName)?.DisplayName is { Length: > 0 } display ? display : SignedBy.Show(a.UserName, text);
             items.Add(new TimelineItem(a.At, a.Action == AuditAction.Created ? "Record created by {0}" : "Record changed by {0}", [by], detail));
         }
 

@@ -215,7 +215,7 @@ public static class PipelineDemoSeed
                     GatePartKind.TrainingHours => GateSourceNames.Hours,
                     _ => GateSourceNames.Entered,
                 };
-                var reference = source == GateSourceNames.Entered ? "演示数据 / demo data" : "演示数据 / demo data";
+                var reference = source == GateSourceNames.Entered ? "演示数据" : "演示数据";
                 return new ScoredPart(p.Kind, p.Weight, p.Minimum, pass ? Score(80, 96) : Score(62, 77), source, reference);
             }).ToList();
             var composite = GateComposite.Compute(parts, gate.PassMark);

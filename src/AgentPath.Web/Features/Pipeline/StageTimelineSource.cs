@@ -17,7 +17,7 @@ public sealed class StageTimelineSource(AppDbContext db, IStringLocalizer<Text> 
         foreach (var e in events)
         {
             var why = text["Reason." + e.Reason].Value;
-            var detail = string.Join(" · ", new[] { why, e.Note, e.Document is null ? null : text["Document: {0}", e.Document].Value, text["by {0}", e.By].Value }
+            var detail = string.Join(" · ", new[] { why, e.Note, e.Document is null ? null : text["Document: {0}", e.Document].Value, text["by {0}", Infrastructure.Localization.SignedBy.Show(e.By, text)].Value }
                 .Where(s => !string.IsNullOrEmpty(s)));
             var title = e.From is { } from
                 ? text["Stage changed: {0} → {1}", text["Stage." + from].Value, text["Stage." + e.To].Value].Value

@@ -153,7 +153,7 @@ public static class QualityDemoSeed
         var callNo = 0;
         Recording Call(Employee who, DateTimeOffset started, int seconds, CallType type = CallType.Inbound, bool audio = true)
         {
-            var r = new Recording(who.Id, started, seconds, type, $"A3-{started.ToCenter():yyyyMMdd}-{++callNo:D5}", $"K-{70000 + (callNo * 37 % 9000)}", null, now, "demo");
+            var r = new Recording(who.Id, started, seconds, type, $"A3-{started.ToCenter():yyyyMMdd}-{++callNo:D5}", $"K-{70000 + (callNo * 37 % 9000)}", null, now, "system");
             if (audio)
             {
                 var wav = DemoAudio.Wav(seconds, ++seed);

@@ -12,11 +12,14 @@ namespace AgentPath.Web.Features.Plans.Monthly;
 /// One monthly plan: the table in the seed's columns, the workflow with who moved each step and
 /// when, the buttons the viewer's role allows at this step, the versions and the revisions.
 /// </summary>
-public sealed class DetailsModel(PlanAccess access, PlanService plans, PlanDelivery delivery, AppDbContext db, IStringLocalizer<Text> text) : PageModel
+public sealed class DetailsModel(PlanAccess access, PlanService plans, PlanDelivery delivery, Training.SessionAccess sessions, AppDbContext db, IStringLocalizer<Text> text) : PageModel
 {
     public sealed record SessionRow(int ItemId, int SessionId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, string? Instructor, string Code, int Attended);
 
     public IReadOnlyList<SessionRow> Sessions { get; private set; } = [];
+    /// <summary>The delivered sessions this user may open (a lead sees the plan, but only their team's sessions): the others are named, not linked.</summary>
+    public IReadOnlySet<int> VisibleSessions { get; private set; } = new HashSet<int>();
+
     public IReadOnlyDictionary<int, PlanDelivery.ItemDelivery> Deliveries { get; private set; } = new Dictionary<int, PlanDelivery.ItemDelivery>();
     public decimal? AttendanceRate { get; private set; }
 
@@ -147,6 +150,8 @@ public sealed class DetailsModel(PlanAccess access, PlanService plans, PlanDeliv
                 l.Session.Instructor != null ? l.Session.Instructor.Name : null, l.Session.SignInCode,
                 db.Attendances.Count(a => a.SessionId == l.SessionId && (a.Status == Training.AttendanceStatus.Present || a.Status == Training.AttendanceStatus.Late))))
             .ToListAsync(ct);
+        var sessionIds = Sessions.Select(x => x.SessionId).Distinct().ToList();
+        VisibleSessions = (await (await sessions.VisibleAsync(ct)).Where(x => sessionIds.Contains(x.Id)).Select(x => x.Id).ToListAsync(ct)).ToHashSet();
         Deliveries = await delivery.DeliveriesAsync(Items, ct);
         AttendanceRate = PlanDelivery.AttendanceRate(Deliveries.Values);
         return true;

@@ -17,6 +17,12 @@ public sealed class DetailsModel(Quality.RecordingService recordings, Quality.Ev
     public IReadOnlyList<(int Id, string Card, EvaluationStatus Status, decimal? Total, string Inspector)> Evals { get; private set; } = [];
     public IReadOnlyList<Scorecard> Cards { get; private set; } = [];
     public IReadOnlyList<PlaybackLog> Playbacks { get; private set; } = [];
+
+    /// <summary>Display names of the logins in the playback log and the registration (a login name is not shown).</summary>
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
+    public string NameOf(string login, Microsoft.Extensions.Localization.IStringLocalizer text) =>
+        Names.TryGetValue(login, out var n) && n.Length > 0 ? n : Infrastructure.Localization.SignedBy.Show(login, text);
     public bool CanScore { get; private set; }
     public bool CanRecord { get; private set; }
     public bool CanManage { get; private set; }
@@ -100,6 +106,9 @@ public sealed class DetailsModel(Quality.RecordingService recordings, Quality.Ev
         {
             Playbacks = await db.PlaybackLogs.AsNoTracking().Where(p => p.RecordingId == id).OrderByDescending(p => p.At).Take(100).ToListAsync(ct);
         }
+
+        var logins = Playbacks.Select(p => p.UserName).Append(R.RegisteredBy).Distinct().ToList();
+        Names = await db.Users.AsNoTracking().Where(u => logins.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, ct);
 
         return true;
     }

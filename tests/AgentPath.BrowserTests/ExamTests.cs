@@ -64,6 +64,8 @@ public sealed partial class ExamTests(AppFixture app)
         await exam.ExpectLoadedAsync(OpenExam);
         var attemptId = exam.AttemptId;
         var takeUrl = s.Page.Url;
+        // Nothing answered yet: the status line does not claim that everything is saved.
+        await Expect(exam.Status).ToHaveTextAsync(ExamTakePage.NotAnswered);
         await Expect(s.Page.GetByRole(AriaRole.Group)).ToHaveCountAsync(19);
         await PhoneFit.AssertFitsThePhoneAsync(s.Page, "The exam page");
 

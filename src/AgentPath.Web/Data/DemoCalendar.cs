@@ -31,6 +31,10 @@ public static class DemoCalendar
     public static string CalibrationSession(DateOnly day) =>
         $"{Month(day)}第{WeekOfMonth(day).ToString(CultureInfo.InvariantCulture)}周校准会";
 
+    /// <summary>A second calibration session in the same week as another, told apart from it: 12月第1周校准会（二）.</summary>
+    public static string SecondCalibrationSession(DateOnly day, DateOnly other) =>
+        CalibrationSession(day) == CalibrationSession(other) ? CalibrationSession(day) + "（二）" : CalibrationSession(day);
+
     /// <summary>A month's 每月汇总性业务培训 review: 11月业务汇总培训.</summary>
     public static string MonthlyReview(DateOnly month) => Month(month) + "业务汇总培训";
 }

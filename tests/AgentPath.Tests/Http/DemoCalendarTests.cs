@@ -37,6 +37,8 @@ public sealed partial class DemoCalendarTests(DemoCalendarTests.JanuaryDemo fact
         Assert.Equal("1月第2周校准会", DemoCalendar.CalibrationSession(day));
         Assert.Equal("1月第1周校准会", DemoCalendar.CalibrationSession(new DateOnly(2027, 1, 7)));
         Assert.Equal("12月第5周校准会", DemoCalendar.CalibrationSession(new DateOnly(2026, 12, 31)));
+        Assert.Equal("1月第1周校准会（二）", DemoCalendar.SecondCalibrationSession(new DateOnly(2027, 1, 7), new DateOnly(2027, 1, 1)));
+        Assert.Equal("1月第2周校准会", DemoCalendar.SecondCalibrationSession(day, new DateOnly(2027, 1, 6)));
         Assert.Equal(day, factory.DemoToday);
     }
 

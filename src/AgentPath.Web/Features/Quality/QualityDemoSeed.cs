@@ -288,7 +288,7 @@ public static class QualityDemoSeed
         // An open session on another call, for the inspectors to join.
         var open = Call(team2, At(3, 15, 20), 26);
         await db.SaveChangesAsync();
-        db.CalibrationSessions.Add(new CalibrationSession(DemoCalendar.CalibrationSession(today), open, seven, qa.Id, qa.Name, At(0, 8, 0)));
+        db.CalibrationSessions.Add(new CalibrationSession(DemoCalendar.SecondCalibrationSession(today, today.AddDays(-6)), open, seven, qa.Id, qa.Name, At(0, 8, 0)));
 
         // This week's calls of the apprentices, and a few more of 马晓东's team, not yet scored.
         var minutes = 5;

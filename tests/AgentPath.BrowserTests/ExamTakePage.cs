@@ -24,6 +24,7 @@ public sealed record ExamAnswer(string Question, IReadOnlyList<string> Options, 
 public sealed partial class ExamTakePage(IPage page)
 {
     public const string AllSaved = "全部答案已保存";
+    public const string NotAnswered = "尚未作答";
     public const string OfflineStatus = "离线：答案已保存在本机，联网后自动保存到服务器";
 
     public IPage Page { get; } = page;

@@ -12,10 +12,10 @@ public sealed partial class ExamTests(AppFixture app)
     /// every browser test, so An_agent_on_a_phone_takes_an_exam_through_a_lost_connection must stay
     /// the only test that starts it (or answers or submits it); any other test would find it taken.
     /// </summary>
-    private const string OpenExam = "11月业务考试";
+    private static readonly string OpenExam = AgentPath.Web.Data.DemoCalendar.ThisMonthsExam(AgentPath.Web.Data.DemoCalendar.Today(TimeProvider.System));
 
     /// <summary>Last month's exam, closed, with the demo's graded attempts and the trainer's analysis.</summary>
-    private const string ClosedExam = "10月业务考试";
+    private static readonly string ClosedExam = AgentPath.Web.Data.DemoCalendar.LastMonthsExam(AgentPath.Web.Data.DemoCalendar.Today(TimeProvider.System));
 
     // Answered while online.
     private static readonly ExamAnswer[] Online =
@@ -64,6 +64,8 @@ public sealed partial class ExamTests(AppFixture app)
         await exam.ExpectLoadedAsync(OpenExam);
         var attemptId = exam.AttemptId;
         var takeUrl = s.Page.Url;
+        // Nothing answered yet: the status line does not claim that everything is saved.
+        await Expect(exam.Status).ToHaveTextAsync(ExamTakePage.NotAnswered);
         await Expect(s.Page.GetByRole(AriaRole.Group)).ToHaveCountAsync(19);
         await PhoneFit.AssertFitsThePhoneAsync(s.Page, "The exam page");
 

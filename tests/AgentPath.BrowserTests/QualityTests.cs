@@ -164,7 +164,7 @@ public sealed partial class QualityTests(AppFixture app)
         }
 
         await qa.Page.GotoAsync("/quality/calibration");
-        await qa.Page.GetByRole(AriaRole.Link, new() { Name = "11月第3周校准会" }).ClickAsync();
+        await qa.Page.GetByRole(AriaRole.Link, new() { Name = AgentPath.Web.Data.DemoCalendar.CalibrationSession(AgentPath.Web.Data.DemoCalendar.Today(TimeProvider.System).AddDays(-6)), Exact = true }).ClickAsync();
         await Expect(qa.Page.GetByRole(AriaRole.Columnheader, new() { Name = "极差" })).ToBeVisibleAsync();
         await qa.ScreenshotAsync("quality-calibration-results-zh-CN");
     }

@@ -96,7 +96,7 @@ public static class DemoSeed
         }
 
         var time = sp.GetRequiredService<TimeProvider>();
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var today = DemoCalendar.Today(time);
         var rng = new Random(20261127);
         var posts = await db.Posts.ToDictionaryAsync(p => p.Code);
 
@@ -234,7 +234,7 @@ public static class DemoSeed
         await Features.Plans.PlansDemoSeed.SeedDemoAsync(sp);
         if (demoAgent is not null && await db.Users.FirstOrDefaultAsync(u => u.EmployeeId == demoAgent.Id) is { } agentUser)
         {
-            notifier.Post(agentUser.Id, "A new exam is open for you: {0}.", ["11月业务考试"], "/exams");
+            notifier.Post(agentUser.Id, "A new exam is open for you: {0}.", [DemoCalendar.ThisMonthsExam(today)], "/exams");
             await db.SaveChangesAsync();
         }
     }

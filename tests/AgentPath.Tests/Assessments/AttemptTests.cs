@@ -25,10 +25,11 @@ public abstract class AttemptTests<TFactory>(TFactory factory) : IClassFixture<T
 
     public sealed record Result(decimal Score, decimal MaxScore, bool Passed);
 
-    /// <summary>A fresh exam on the demo's November paper for the demo agent's team, open now, 30 minutes, 60 s grace.</summary>
+    /// <summary>A fresh exam on the paper of the demo's open monthly exam for the demo agent's team, open now, 30 minutes, 60 s grace.</summary>
     private async Task<int> NewExamAsync(int attempts = 1) => await factory.QueryAsync(async db =>
     {
-        var paper = await db.Papers.Include(p => p.Items).FirstAsync(p => p.Title == "11月业务考试试卷");
+        var paperTitle = factory.OpenExamPaper;
+        var paper = await db.Papers.Include(p => p.Items).FirstAsync(p => p.Title == paperTitle);
         var teamId = await db.Employees.Where(e => e.Name == "马晓东").Select(e => e.TeamId!.Value).SingleAsync();
         var now = factory.Clock.GetUtcNow();
         var exam = new Exam("测试考试 " + Guid.NewGuid().ToString("N")[..6], paper, ExamKind.SpotQuestions, now.AddMinutes(-5), now.AddHours(4), attempts, countsForPoints: false);
@@ -228,7 +229,8 @@ public abstract class AttemptTests<TFactory>(TFactory factory) : IClassFixture<T
     [Fact]
     public async Task The_demo_holds_last_months_graded_exam_and_its_analysis_opens_for_a_trainer()
     {
-        var october = await factory.QueryAsync(db => db.Exams.SingleAsync(e => e.Title == "10月业务考试"));
+        var lastMonths = factory.LastMonthsExamTitle;
+        var october = await factory.QueryAsync(db => db.Exams.SingleAsync(e => e.Title == lastMonths));
         var graded = await factory.QueryAsync(db => db.AttemptResults.CountAsync(r => db.Attempts.Any(a => a.Id == r.AttemptId && a.ExamId == october.Id)));
         Assert.True(graded > 50);
 

@@ -188,14 +188,14 @@ public abstract partial class PaperPagesTests<TFactory>(TFactory factory) : ICla
     public async Task A_paper_an_exam_uses_is_read_only_and_can_be_copied()
     {
         using var client = await factory.SignedInAsync("trainer");
-        const string title = "11月业务考试试卷";
+        var title = factory.OpenExamPaper;
         var used = (await PaperAsync(title))!;
         var path = $"/papers/edit/{used.Id}";
 
         var html = await client.GetStringAsync(path);
         Assert.Contains("该试卷已被考试使用，不能修改。", html, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"Input.Title\"", html, StringComparison.Ordinal);
-        Assert.Contains("11月业务考试", await client.GetStringAsync("/papers"), StringComparison.Ordinal);
+        Assert.Contains(factory.OpenExamTitle, await client.GetStringAsync("/papers"), StringComparison.Ordinal);
 
         var product = await QuestionIdAsync("本月新品“益生菌固体饮料”");
         var refused = await PostAsync(client, path, path, Fields("改过的标题", "Fixed", ("Input.Selected", S(product))));

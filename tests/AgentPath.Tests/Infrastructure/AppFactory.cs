@@ -39,8 +39,32 @@ public abstract class AppFactory : WebApplicationFactory<Program>
     /// <summary>The app's clock: starts at the real time, moves only when a test advances it.</summary>
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    private DateOnly _demoToday;
+
+    /// <summary>
+    /// The center's today when the app started and seeded the demo: the demo's titles and months are named from it
+    /// (<see cref="AgentPath.Web.Data.DemoCalendar"/>), whatever the test does with <see cref="Clock"/> afterwards.
+    /// </summary>
+    public DateOnly DemoToday
+    {
+        get
+        {
+            _ = Services; // the app starts (and seeds) on first use
+            return _demoToday;
+        }
+    }
+
+    /// <summary>The demo's business exam open now (this month's at seeding), and its paper.</summary>
+    public string OpenExamTitle => AgentPath.Web.Data.DemoCalendar.ThisMonthsExam(DemoToday);
+
+    public string OpenExamPaper => AgentPath.Web.Data.DemoCalendar.PaperOf(OpenExamTitle);
+
+    /// <summary>The demo's closed business exam of last month, with graded attempts and the trainer's analysis.</summary>
+    public string LastMonthsExamTitle => AgentPath.Web.Data.DemoCalendar.LastMonthsExam(DemoToday);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        _demoToday = AgentPath.Web.Data.DemoCalendar.Today(Clock);
         foreach (var (k, v) in _settings)
         {
             builder.UseSetting(k, v);

@@ -22,7 +22,8 @@ public abstract class AnswerShapeTests<TFactory>(TFactory factory) : IClassFixtu
 {
     private async Task<int> NewExamAsync() => await factory.QueryAsync(async db =>
     {
-        var paper = await db.Papers.FirstAsync(p => p.Title == "11月业务考试试卷");
+        var paperTitle = factory.OpenExamPaper;
+        var paper = await db.Papers.FirstAsync(p => p.Title == paperTitle);
         var teamId = await db.Employees.Where(e => e.Name == "马晓东").Select(e => e.TeamId!.Value).SingleAsync();
         var now = factory.Clock.GetUtcNow();
         var exam = new Exam("形状测试 " + Guid.NewGuid().ToString("N")[..6], paper, ExamKind.SpotQuestions, now.AddMinutes(-5), now.AddHours(4), 1, countsForPoints: false);

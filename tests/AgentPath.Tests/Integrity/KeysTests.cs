@@ -22,7 +22,8 @@ public abstract class KeysTests<TFactory>(TFactory factory) : IClassFixture<TFac
 
     private async Task<int> NewExamAsync(ReviewTime review, int attempts, bool leadInAudience) => await factory.QueryAsync(async db =>
     {
-        var paper = await db.Papers.FirstAsync(p => p.Title == "11月业务考试试卷");
+        var paperTitle = factory.OpenExamPaper;
+        var paper = await db.Papers.FirstAsync(p => p.Title == paperTitle);
         db.Entry(paper).Property(p => p.ShowAnswers).CurrentValue = review;
         var teamId = await db.Employees.Where(e => e.Name == "马晓东").Select(e => e.TeamId!.Value).SingleAsync();
         var leadId = await db.Users.Where(u => u.UserName == "lead").Select(u => u.EmployeeId!.Value).SingleAsync();

@@ -42,7 +42,8 @@ public abstract class PipelineFlowTests<TFactory>(TFactory factory) : IClassFixt
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AgentPath.Web.Data.AppDbContext>();
         var engine = scope.ServiceProvider.GetRequiredService<ExamEngine>();
-        var paper = await db.Papers.FirstAsync(p => p.Title == "11月业务考试试卷");
+        var paperTitle = factory.OpenExamPaper;
+        var paper = await db.Papers.FirstAsync(p => p.Title == paperTitle);
         var now = factory.Clock.GetUtcNow();
         var exam = new Exam("笔试 " + Guid.NewGuid().ToString("N")[..6], paper, kind, now.AddMinutes(-5), now.AddHours(2), 1, countsForPoints: false);
         exam.AddAudience(AudienceKind.Person, employeeId, null);

@@ -54,7 +54,7 @@ public static class AssessmentsDemo
         ("产品知识", 2, Single("本月新品“益生菌固体饮料”的建议食用方法是？", "每日1~2袋，温水冲服", "每日5袋，开水冲服", "空腹干吞", "与抗生素同时服用")),
         ("产品知识", 3, Single("客户询问产品是否能替代药物治疗，正确的回答是？", "本品为食品，不能替代药物，请遵医嘱", "可以替代，效果更好", "先停药试用一个月", "不清楚，您自己决定")),
         ("产品知识", 1, new QuestionDraft { Name = "产品保质期", Type = QuestionType.FillIn, Text = "“钙维D软胶囊”的保质期为___个月（填数字）。", AcceptedAnswers = ["24", "２４"] }),
-        ("产品知识", 2, new QuestionDraft { Name = "赠品政策", Type = QuestionType.TrueFalse, Text = "11月活动期间，购买两盒即赠送一盒同款产品。", TrueFalseAnswer = true }),
+        ("产品知识", 2, new QuestionDraft { Name = "赠品政策", Type = QuestionType.TrueFalse, Text = "本月活动期间，购买两盒即赠送一盒同款产品。", TrueFalseAnswer = true }),
         ("医学与疾病知识", 3, Single("高血压患者的家庭血压一般控制目标是低于？", "135/85 mmHg", "160/100 mmHg", "120/60 mmHg", "180/110 mmHg")),
         ("医学与疾病知识", 4, new QuestionDraft
         {
@@ -107,13 +107,14 @@ public static class AssessmentsDemo
             return p;
         }
 
-        var octoberPaper = MakePaper("10月业务考试试卷");
-        var novemberPaper = MakePaper("11月业务考试试卷");
-        var local = CenterClock.ToCenter(now);
-        var monthStart = CenterClock.StartOf(new DateOnly(local.Year, local.Month, 1));
-        var october = new Exam("10月业务考试", octoberPaper, ExamKind.MonthlyBusiness, monthStart.AddMonths(-1).AddDays(24).AddHours(9),
+        // Titles follow the center's today: seeded in December, 12月业务考试 is open and 11月业务考试 is last month's.
+        var today = DemoCalendar.Today(time);
+        var octoberPaper = MakePaper(DemoCalendar.PaperOf(DemoCalendar.LastMonthsExam(today)));
+        var novemberPaper = MakePaper(DemoCalendar.PaperOf(DemoCalendar.ThisMonthsExam(today)));
+        var monthStart = CenterClock.StartOf(new DateOnly(today.Year, today.Month, 1));
+        var october = new Exam(DemoCalendar.LastMonthsExam(today), octoberPaper, ExamKind.MonthlyBusiness, monthStart.AddMonths(-1).AddDays(24).AddHours(9),
             monthStart.AddMonths(-1).AddDays(27).AddHours(18), attemptsAllowed: 1, countsForPoints: true);
-        var november = new Exam("11月业务考试", novemberPaper, ExamKind.MonthlyBusiness, now.AddDays(-1), now.AddDays(3), attemptsAllowed: 1, countsForPoints: true);
+        var november = new Exam(DemoCalendar.ThisMonthsExam(today), novemberPaper, ExamKind.MonthlyBusiness, now.AddDays(-1), now.AddDays(3), attemptsAllowed: 1, countsForPoints: true);
         var floor = await db.Employees.Where(e => e.TeamId != null && (e.Stage == Stage.Regular || e.Stage == Stage.Probation)).ToListAsync();
         foreach (var team in floor.Select(e => e.TeamId!.Value).Distinct())
         {

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using AgentPath.Web.Infrastructure.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace AgentPath.Web.Features.Exams;
 
@@ -14,7 +16,7 @@ namespace AgentPath.Web.Features.Exams;
 /// does not know); and the trainer's written analysis filed with the exam. Read from running sums,
 /// so it opens instantly whatever the number of attempts.
 /// </summary>
-public sealed class AnalysisModel(AppDbContext db, TimeProvider time, IAuthorizationService auth) : PageModel
+public sealed class AnalysisModel(AppDbContext db, TimeProvider time, IAuthorizationService auth, IStringLocalizer<Text> text) : PageModel
 {
     public sealed record Item(Question Question, string Area, int N, double? Facility, double? Discrimination, IReadOnlyList<string> Flags, IReadOnlyList<(QuestionOption Option, int Count)> Options);
 
@@ -22,6 +24,9 @@ public sealed class AnalysisModel(AppDbContext db, TimeProvider time, IAuthoriza
     public IReadOnlyList<Item> Items { get; private set; } = [];
     public IReadOnlyList<(string Area, double Mean, int Questions)> Areas { get; private set; } = [];
     public bool CanWrite { get; private set; }
+
+    /// <summary>Submitted attempts: none yet, and the page says so instead of showing empty tables.</summary>
+    public int Submitted { get; private set; }
 
     /// <summary>The per-question table (options counted) may be shown: not to someone who could still take this exam.</summary>
     public bool ShowTable { get; private set; }
@@ -69,6 +74,7 @@ public sealed class AnalysisModel(AppDbContext db, TimeProvider time, IAuthoriza
 
         exam.WriteAnalysis((Text ?? "").Length > 8000 ? Text![..8000] : Text ?? "", User.FindFirst("agentpath:display")?.Value ?? User.Identity!.Name!, time.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        TempData.Confirm(text["Analysis saved."]);
         return RedirectToPage(new { id });
     }
 
@@ -83,6 +89,7 @@ public sealed class AnalysisModel(AppDbContext db, TimeProvider time, IAuthoriza
         Exam = exam;
         Text = exam.Analysis;
         CanWrite = (await auth.AuthorizeAsync(User, Policies.AssessmentsManage)).Succeeded;
+        Submitted = await db.Attempts.CountAsync(a => a.ExamId == id && a.Status == AttemptStatus.Submitted, ct);
         var now = time.GetUtcNow();
         var mayStillTake = (await ReviewPolicy.StillOpenToAsync(db, AssessmentsApi.EmployeeIdOf(User), now, [id], ct)).Count > 0;
         var review = await db.Papers.Where(p => p.Id == exam.PaperId).Select(p => p.ShowAnswers).FirstAsync(ct);

@@ -37,6 +37,7 @@ public sealed class GradingModel(AppDbContext db, ExamEngine engine, IStringLoca
             return Page();
         }
 
+        TempData.Confirm(text["Score saved."]);
         return RedirectToPage(new { showNames = ShowNames });
     }
 

@@ -127,6 +127,9 @@ public sealed class NewModel(AppDbContext db, Notifier notifier, TimeProvider ti
         }
 
         await db.SaveChangesAsync(ct);
+        // The trainer lands on the exam's results (empty until someone submits), told what was published and when it is open.
+        TempData.Confirm(text["Exam {0} published: open from {1} to {2} (center time), {3} people notified.", exam.Title,
+            CenterClock.Show(exam.OpensAt), CenterClock.Show(exam.ClosesAt), users.Count]);
         return LocalRedirect($"/exams/{exam.Id}/results");
     }
 

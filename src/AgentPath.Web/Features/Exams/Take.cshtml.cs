@@ -42,6 +42,9 @@ public sealed class TakeModel(AppDbContext db, TimeProvider time, IStringLocaliz
     public string? Saved(int questionId) =>
         Attempt.Answers.FirstOrDefault(a => a.QuestionId == questionId)?.Response?.ToString();
 
+    /// <summary>At least one answer reached the server: only then does the status line say all answers are saved.</summary>
+    public bool AnySaved => Attempt.Answers.Any(a => a.Seq > 0);
+
     public long SeqOf(int questionId) => Attempt.Answers.FirstOrDefault(a => a.QuestionId == questionId)?.Seq ?? 0;
 
     public bool IsChosen(int questionId, int optionId)

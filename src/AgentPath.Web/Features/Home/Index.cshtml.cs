@@ -20,6 +20,9 @@ public sealed class IndexModel(DataScopeProvider scope, AppDbContext db, TimePro
     /// <summary>Exams open now for the signed-in person that they have not finished.</summary>
     public IReadOnlyList<Exam> OpenExams { get; private set; } = [];
 
+    /// <summary>The attempt the person has under way, by exam: 去考试 goes back into it instead of the exam list.</summary>
+    public IReadOnlyDictionary<int, long> AttemptsUnderWay { get; private set; } = new Dictionary<int, long>();
+
     /// <summary>The signed-in agent's latest QA evaluations (submitted, not calibration).</summary>
     public IReadOnlyList<(int Id, DateTimeOffset At, decimal Total, bool Passed, bool AwaitsMe)> MyEvaluations { get; private set; } = [];
 
@@ -44,6 +47,9 @@ public sealed class IndexModel(DataScopeProvider scope, AppDbContext db, TimePro
                 var done = db.Attempts.Where(a => a.EmployeeId == me && a.Status == AttemptStatus.Submitted).Select(a => a.ExamId);
                 OpenExams = await ExamEngine.For(db.Exams.AsNoTracking(), Me).Where(e => e.OpensAt <= now && e.ClosesAt > now && !done.Contains(e.Id))
                     .OrderBy(e => e.ClosesAt).ToListAsync(ct);
+                var ids = OpenExams.Select(e => e.Id).ToList();
+                AttemptsUnderWay = (await db.Attempts.AsNoTracking().Where(a => a.EmployeeId == me && a.Status == AttemptStatus.Open && ids.Contains(a.ExamId))
+                    .Select(a => new { a.ExamId, a.Id }).ToListAsync(ct)).GroupBy(a => a.ExamId).ToDictionary(g => g.Key, g => g.Max(a => a.Id));
             }
         }
 

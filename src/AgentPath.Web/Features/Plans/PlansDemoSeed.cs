@@ -147,7 +147,7 @@ public static class PlansDemoSeed
             ReviewStep.Time => 2, ReviewStep.Instructor => 4, ReviewStep.Content => 9, ReviewStep.Courseware => 16, ReviewStep.Delivery => 21, ReviewStep.Exam => 24, _ => 28,
         })));
         tasks[ReviewStep.Delivery] = (agent.Id, lastMonth.AddDays(21));
-        var r = new MonthlyReview($"{lastMonth.Month}月业务汇总培训", last, inbound, review.Id, tasks, trainer.Name, At(lastMonth, 10));
+        var r = new MonthlyReview(DemoCalendar.MonthlyReview(lastMonth), last, inbound, review.Id, tasks, trainer.Name, At(lastMonth, 10));
         db.MonthlyReviews.Add(r);
         r.SetTime(At(review.Date, 14), At(review.Date, 16), "三楼培训室", trainer.Name, At(lastMonth.AddDays(2), 10));
         var reviewSessions = await PlanDelivery.SessionsForAsync(db, r.Title, SessionKind.Business, r.StartsAt!.Value, r.EndsAt!.Value, r.Place!, agent.Id, inbound.Id, null,
@@ -170,7 +170,7 @@ public static class PlansDemoSeed
         await db.SaveChangesAsync();
 
         // Homework after the review: three standard answers to hand in; most handed in and graded.
-        var homework = new Homework($"{lastMonth.Month}月业务汇总课后作业", "整理本月你接到最多的3个咨询问题，写出标准答复话术（每题不超过150字），可附录音要点。",
+        var homework = new Homework($"{DemoCalendar.Month(lastMonth)}业务汇总课后作业", "整理本月你接到最多的3个咨询问题，写出标准答复话术（每题不超过150字），可附录音要点。",
             HomeworkKind.HandIn, null, reviewSessions[0].Id, [], 10, At(lastMonth.AddDays(25), 18), At(review.Date, 16, 30), trainer.Name);
         db.Homework.Add(homework);
         await db.SaveChangesAsync();
@@ -193,7 +193,7 @@ public static class PlansDemoSeed
 
         // ---- Needs for this month: the survey sent last month, a department report, the exam analysis, QA.
         var month = PlanMonth.Of(thisMonth);
-        var survey = new NeedsSurvey($"{thisMonth.Month}月综合技能培训需求调查", "请根据自己的工作情况选择需要程度，结果用于制定下月培训计划。", month, lastMonth.AddDays(27), lastMonth.AddDays(19),
+        var survey = new NeedsSurvey($"{DemoCalendar.Month(thisMonth)}综合技能培训需求调查", "请根据自己的工作情况选择需要程度，结果用于制定下月培训计划。", month, lastMonth.AddDays(27), lastMonth.AddDays(19),
             inTeams.Select(t => t.Id), Enum.GetValues<SkillArea>(), [("你最希望学习的一项具体技能是什么？", SurveyItemKind.Text)], trainer.Name, At(lastMonth.AddDays(19), 10));
         db.NeedsSurveys.Add(survey);
         await db.SaveChangesAsync();
@@ -210,7 +210,7 @@ public static class PlansDemoSeed
         }
 
         var floorSize = inTeams.Sum(t => Floor(t).Count);
-        Need("新品“益生菌固体饮料”上市：产品知识与标准话术", null, floorSize - 6, "产品部11月上市新品，需全员掌握食用方法、禁忌人群与常见问题话术。",
+        Need("新品“益生菌固体饮料”上市：产品知识与标准话术", null, floorSize - 6, $"产品部{DemoCalendar.Month(thisMonth)}上市新品，需全员掌握食用方法、禁忌人群与常见问题话术。",
             NeedSources.Department, null, manager, PlanCategory.Business, null, "产品知识");
         Need("退货登记新规复训（订单号、退货原因必填）", inTeams[1], Size(inbound, inTeams[1]) - 3, "上月抽检发现退货登记缺项较多。",
             NeedSources.Department, null, supervisor, PlanCategory.Business, null, "流程与规范");
@@ -247,7 +247,7 @@ public static class PlansDemoSeed
 
         // This month's review training, under way: time, instructor and content set; the courseware is next.
         var day28 = thisMonth.AddDays(27);
-        var current = new MonthlyReview($"{thisMonth.Month}月业务汇总培训", month, inbound, null,
+        var current = new MonthlyReview(DemoCalendar.MonthlyReview(thisMonth), month, inbound, null,
             ReviewSteps.Actionable.ToDictionary(s => s, s => ((int?)trainer.Id, (DateOnly?)thisMonth.AddDays(Math.Min(27, 2 + (int)s * 4)))), trainer.Name, At(thisMonth, 10, 30));
         db.MonthlyReviews.Add(current);
         current.SetTime(At(day28, 14), At(day28, 16), "三楼培训室", trainer.Name, At(thisMonth.AddDays(1), 10));
@@ -260,7 +260,7 @@ public static class PlansDemoSeed
         await db.SaveChangesAsync();
 
         // ---- Next month: an open survey with answers from most of the floor (the demo agent has not answered yet).
-        var open2 = new NeedsSurvey($"{nextMonth.Month}月培训需求调查", "下月培训计划将根据本次调查结果编制，请如实选择。", PlanMonth.Of(nextMonth), today.AddDays(7), today,
+        var open2 = new NeedsSurvey($"{DemoCalendar.Month(nextMonth)}培训需求调查", "下月培训计划将根据本次调查结果编制，请如实选择。", PlanMonth.Of(nextMonth), today.AddDays(7), today,
             inTeams.Select(t => t.Id), Enum.GetValues<SkillArea>(), [("新品与业务知识：你最想先学哪一部分？", SurveyItemKind.Text), ("班前会随机提问式的复习，你需要吗？", SurveyItemKind.Rating)],
             trainer.Name, now.AddDays(-2));
         db.NeedsSurveys.Add(open2);

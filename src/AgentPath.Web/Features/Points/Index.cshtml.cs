@@ -51,6 +51,7 @@ public sealed class IndexModel(AppDbContext db, DataScopeProvider scope, TimePro
 
         db.PointsEntries.Add(new PointsEntry(entry.EmployeeId, entry.Month, points, "Correction", entry.SourceId, reason.Trim(), time.GetUtcNow(), actor.UserName, entry.Id));
         await db.SaveChangesAsync(ct);
+        TempData.Confirm(text["Correction recorded: {0} points.", points.ToString("+0.##;-0.##", System.Globalization.CultureInfo.InvariantCulture)]);
         return RedirectToPage(new { month = entry.Month });
     }
 

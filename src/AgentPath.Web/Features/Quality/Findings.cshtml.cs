@@ -66,6 +66,7 @@ public sealed class FindingsModel(AppDbContext db, FindingsService findings, Sam
             return Page();
         }
 
+        TempData.Confirm(text["Retraining assigned, due {0}.", dueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]);
         return Redirect($"/quality/retraining?assigned={task!.Id}");
     }
 

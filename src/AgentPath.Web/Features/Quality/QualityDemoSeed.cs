@@ -276,7 +276,7 @@ public static class QualityDemoSeed
         // Calibration: the lead (qa) and two others scored one call blind; closed.
         var calCall = Call(team3, At(7, 10, 5), 30);
         await db.SaveChangesAsync();
-        var cal = new CalibrationSession("11月第3周校准会", calCall, seven, qa.Id, qa.Name, At(6, 9, 0));
+        var cal = new CalibrationSession(DemoCalendar.CalibrationSession(today.AddDays(-6)), calCall, seven, qa.Id, qa.Name, At(6, 9, 0));
         db.CalibrationSessions.Add(cal);
         await db.SaveChangesAsync();
         Score(calCall, seven, qa, At(6, 10, 0), Q(0.8, ("语音语调", 0.5)), null, [], [], cal.Id);
@@ -288,7 +288,7 @@ public static class QualityDemoSeed
         // An open session on another call, for the inspectors to join.
         var open = Call(team2, At(3, 15, 20), 26);
         await db.SaveChangesAsync();
-        db.CalibrationSessions.Add(new CalibrationSession("12月第1周校准会", open, seven, qa.Id, qa.Name, At(0, 8, 0)));
+        db.CalibrationSessions.Add(new CalibrationSession(DemoCalendar.SecondCalibrationSession(today, today.AddDays(-6)), open, seven, qa.Id, qa.Name, At(0, 8, 0)));
 
         // This week's calls of the apprentices, and a few more of 马晓东's team, not yet scored.
         var minutes = 5;

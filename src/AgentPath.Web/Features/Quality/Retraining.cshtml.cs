@@ -41,6 +41,7 @@ public sealed class RetrainingModel(AppDbContext db, DataScopeProvider scope, Sa
             return Page();
         }
 
+        TempData.Confirm(text["Retraining task cancelled."]);
         return Redirect("/quality/retraining");
     }
 

@@ -240,15 +240,17 @@
       setText(q.stateEl, t(STATE_TEXT[state]));
     }
     const n = pendingCount();
+    // "All answers saved" only once an answer was actually saved; before that, "not answered yet".
+    const anySaved = questions.some((q) => q.serverSeq > 0 || (q.entry && q.entry.acked));
     // The status line's own state, so the page can make "offline" and "closed" hard to miss.
-    const overall = closedText || signedOut ? "alert" : n && offline ? "offline" : n ? "pending" : "saved";
+    const overall = closedText || signedOut ? "alert" : n && offline ? "offline" : n ? "pending" : anySaved ? "saved" : "none";
     if (statusEl && statusEl.dataset.state !== overall) statusEl.dataset.state = overall;
     setText(statusEl, closedText
       || (signedOut && t("SignedOut"))
       || (n && offline && t("Offline"))
       || (submitFailed && t("SubmitFailed"))
       || (submitting && t("Submitting"))
-      || (n ? t("Pending").replace("{0}", n) : t("AllSaved")));
+      || (n ? t("Pending").replace("{0}", n) : anySaved ? t("AllSaved") : t("NoneYet")));
     if (closedText || n === 0) {
       const waiters = flushWaiters;
       flushWaiters = [];

@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using AgentPath.Web.Infrastructure.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace AgentPath.Web.Features.Plans.HomeworkPages;
 
 /// <summary>One homework: a person hands in a text or a file (or takes the quiz); trainers grade each hand-in (append-only) and see completion per person.</summary>
-public sealed class DetailsModel(AssignmentService assignments, Data.AppDbContext db, FileStore files, IAuthorizationService auth) : PageModel
+public sealed class DetailsModel(AssignmentService assignments, Data.AppDbContext db, FileStore files, IAuthorizationService auth, IStringLocalizer<Text> text) : PageModel
 {
     public Plans.Homework Homework { get; private set; } = null!;
     public bool ForMe { get; private set; }
@@ -32,6 +34,11 @@ public sealed class DetailsModel(AssignmentService assignments, Data.AppDbContex
         }
 
         Error = await assignments.HandInAsync(Homework, answer, file, User, ct);
+        if (Error is null)
+        {
+            TempData.Confirm(text["Handed in."]);
+        }
+
         return Error is null ? LocalRedirect($"/plans/homework/{id}") : await ReloadAsync(id, ct);
     }
 
@@ -53,6 +60,11 @@ public sealed class DetailsModel(AssignmentService assignments, Data.AppDbContex
         }
 
         Error = await assignments.GradeAsync(Homework, submissionId, score, comment, User, ct);
+        if (Error is null)
+        {
+            TempData.Confirm(text["Grade saved."]);
+        }
+
         return Error is null ? LocalRedirect($"/plans/homework/{id}") : await ReloadAsync(id, ct);
     }
 

@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using AgentPath.Web.Infrastructure.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace AgentPath.Web.Features.Plans.HomeworkPages;
 
 /// <summary>课后作业 — homework set for the viewer, and for staff the homework in their scope with completion; trainers set new homework after a session.</summary>
-public sealed class IndexModel(AssignmentService assignments, PlanAccess access, AppDbContext db, IAuthorizationService auth, TimeProvider time) : PageModel
+public sealed class IndexModel(AssignmentService assignments, PlanAccess access, AppDbContext db, IAuthorizationService auth, TimeProvider time, IStringLocalizer<Text> text) : PageModel
 {
     public sealed record Row(Plans.Homework Homework, int Done, int Total, bool ForMe, bool MineDone);
 
@@ -40,6 +42,7 @@ public sealed class IndexModel(AssignmentService assignments, PlanAccess access,
         var (h, error) = await assignments.CreateHomeworkAsync(Input, User, ct);
         if (h is not null)
         {
+            TempData.Confirm(text["Homework set: {0}, due {1}.", h.Title, CenterClock.Show(h.DueAt)]);
             return LocalRedirect($"/plans/homework/{h.Id}");
         }
 

@@ -3,11 +3,13 @@ using AgentPath.Web.Features.People;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using AgentPath.Web.Infrastructure.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace AgentPath.Web.Features.Plans.Monthly;
 
 /// <summary>培训计划 — the monthly plans in the viewer's scope, by month; HR and trainers start a new draft here.</summary>
-public sealed class IndexModel(PlanAccess access, PlanService plans, TimeProvider time) : PageModel
+public sealed class IndexModel(PlanAccess access, PlanService plans, TimeProvider time, IStringLocalizer<Text> text) : PageModel
 {
     public sealed record Row(int Id, string Month, string Department, PlanStatus Status, int Version, int Items, decimal Hours, PlanMix Mix, bool PendingRevision);
 
@@ -28,6 +30,7 @@ public sealed class IndexModel(PlanAccess access, PlanService plans, TimeProvide
         switch (r.Outcome)
         {
             case PlanOutcome.Ok:
+                TempData.Confirm(text["Plan created as a draft for {0}.", r.Plan!.Month]);
                 return LocalRedirect($"/plans/{r.Plan!.Id}");
             case PlanOutcome.Forbidden:
                 return Forbid();

@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using AgentPath.Web.Infrastructure.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace AgentPath.Web.Features.Plans.NewBusiness;
 
 /// <summary>One new-business training: its content and courseware; a person it is for signs here (or takes the exam); staff see completion per person.</summary>
-public sealed class DetailsModel(AssignmentService assignments, AppDbContext db, FileStore files, IAuthorizationService auth) : PageModel
+public sealed class DetailsModel(AssignmentService assignments, AppDbContext db, FileStore files, IAuthorizationService auth, IStringLocalizer<Text> text) : PageModel
 {
     public NewBusinessTraining Training { get; private set; } = null!;
     public bool ForMe { get; private set; }
@@ -34,6 +36,7 @@ public sealed class DetailsModel(AssignmentService assignments, AppDbContext db,
         Error = await assignments.SignOffAsync(id, User, ct);
         if (Error is null)
         {
+            TempData.Confirm(text["You signed that you have learned it."]);
             return LocalRedirect($"/plans/new-business/{id}");
         }
 

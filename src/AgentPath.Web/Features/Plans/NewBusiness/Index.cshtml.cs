@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using AgentPath.Web.Infrastructure.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace AgentPath.Web.Features.Plans.NewBusiness;
 
 /// <summary>新增业务培训 — the new-business trainings for the viewer (an agent: those for their team); trainers add one per new product or change.</summary>
-public sealed class IndexModel(AssignmentService assignments, PlanAccess access, AppDbContext db, IAuthorizationService auth, TimeProvider time) : PageModel
+public sealed class IndexModel(AssignmentService assignments, PlanAccess access, AppDbContext db, IAuthorizationService auth, TimeProvider time, IStringLocalizer<Text> text) : PageModel
 {
     public sealed record Row(NewBusinessTraining Training, int Done, int Total);
 
@@ -37,6 +39,7 @@ public sealed class IndexModel(AssignmentService assignments, PlanAccess access,
         var (n, error) = await assignments.CreateNewBusinessAsync(Input, courseware, User, ct);
         if (n is not null)
         {
+            TempData.Confirm(text["New business sent: {0}.", n.Title]);
             return LocalRedirect($"/plans/new-business/{n.Id}");
         }
 

@@ -6,11 +6,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using AgentPath.Web.Infrastructure.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace AgentPath.Web.Features.Plans.Reviews;
 
 /// <summary>One monthly review training as its checklist: each step with owner and due date, the current step's form, the session's sign-ins, the exam and its analysis.</summary>
-public sealed class DetailsModel(ReviewService reviews, AppDbContext db, DataScopeProvider scope, FileStore files, IAuthorizationService auth) : PageModel
+public sealed class DetailsModel(ReviewService reviews, AppDbContext db, DataScopeProvider scope, FileStore files, IAuthorizationService auth, IStringLocalizer<Text> text) : PageModel
 {
     public MonthlyReview Review { get; private set; } = null!;
     public bool CanEdit { get; private set; }
@@ -72,6 +74,7 @@ public sealed class DetailsModel(ReviewService reviews, AppDbContext db, DataSco
 
         if (error is null)
         {
+            TempData.Confirm(text["Saved."]);
             return LocalRedirect($"/plans/reviews/{id}");
         }
 

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using AgentPath.Web.Infrastructure.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace AgentPath.Web.Features.Plans.Reviews;
 
 /// <summary>每月汇总性业务培训 — the monthly review trainings in scope, where each stands on its checklist; trainers start the month's review here.</summary>
-public sealed class IndexModel(ReviewService reviews, PlanAccess access, IAuthorizationService auth, TimeProvider time) : PageModel
+public sealed class IndexModel(ReviewService reviews, PlanAccess access, IAuthorizationService auth, TimeProvider time, IStringLocalizer<Text> text) : PageModel
 {
     public IReadOnlyList<MonthlyReview> Rows { get; private set; } = [];
     public IReadOnlyList<Department> Departments { get; private set; } = [];
@@ -27,6 +29,7 @@ public sealed class IndexModel(ReviewService reviews, PlanAccess access, IAuthor
         var (review, error) = await reviews.CreateAsync(title, month, departmentId, null, User, ct);
         if (review is not null)
         {
+            TempData.Confirm(text["Review training created: {0}.", review.Title]);
             return LocalRedirect($"/plans/reviews/{review.Id}");
         }
 

@@ -3,11 +3,13 @@ using AgentPath.Web.Features.People;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using AgentPath.Web.Infrastructure.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace AgentPath.Web.Features.Plans.Surveys;
 
 /// <summary>A trainer (or HR, a supervisor) sends a needs survey: the eight categories of R6.2 that apply, free items, the teams asked and the closing day.</summary>
-public sealed class NewModel(SurveyService surveys, PlanAccess access, AppDbContext db, TimeProvider time) : PageModel
+public sealed class NewModel(SurveyService surveys, PlanAccess access, AppDbContext db, TimeProvider time, IStringLocalizer<Text> text) : PageModel
 {
     public const int FreeLines = 3;
 
@@ -35,6 +37,7 @@ public sealed class NewModel(SurveyService surveys, PlanAccess access, AppDbCont
         var (survey, error) = await surveys.CreateAsync(Input, User, ct);
         if (survey is not null)
         {
+            TempData.Confirm(text["Survey sent: {0}.", survey.Title]);
             return LocalRedirect($"/plans/surveys/{survey.Id}");
         }
 

@@ -51,6 +51,7 @@ public sealed class ResultsModel(SurveyService surveys, AppDbContext db, IAuthor
         var survey = await db.NeedsSurveys.FirstAsync(s => s.Id == id, ct);
         survey.Close();
         await db.SaveChangesAsync(ct);
+        TempData.Confirm(text["Survey closed."]);
         return LocalRedirect($"/plans/surveys/{id}");
     }
 

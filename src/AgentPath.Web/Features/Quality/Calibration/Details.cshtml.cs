@@ -55,6 +55,7 @@ public sealed class DetailsModel(AppDbContext db, CalibrationService calibration
             return Page();
         }
 
+        TempData.Confirm(text["Calibration session closed."]);
         return Redirect($"/quality/calibration/{id}");
     }
 

@@ -44,6 +44,7 @@ public sealed class IndexModel(AppDbContext db, CalibrationService calibration, 
             var session = new CalibrationSession(title ?? "", recording, version, me, name, time.GetUtcNow());
             db.CalibrationSessions.Add(session);
             await db.SaveChangesAsync(ct);
+            TempData.Confirm(text["Calibration session created: {0}.", session.Title]);
             return Redirect($"/quality/calibration/{session.Id}");
         }
         catch (DomainException e)

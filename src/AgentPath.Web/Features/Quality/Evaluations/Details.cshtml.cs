@@ -103,7 +103,7 @@ public sealed class DetailsModel(Quality.EvaluationService evaluations, TimeProv
     }
 
     public async Task<IActionResult> OnPostCommentAsync(int id, string? at, string? commentText, CancellationToken ct) =>
-        await Act(id, await evaluations.AddCommentAsync(id, ParseClock(at), commentText, User, ct), "#comments", ct);
+        await Act(id, await evaluations.AddCommentAsync(id, ParseClock(at), commentText, User, ct), "#comments", ct, text["Comment added."]);
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(int id, CancellationToken ct) =>
         await Act(id, await evaluations.AcknowledgeAsync(id, User, ct), "?acknowledged=1", ct);
@@ -115,10 +115,11 @@ public sealed class DetailsModel(Quality.EvaluationService evaluations, TimeProv
     {
         var changes = A.Where(a => !string.IsNullOrEmpty(a.Value))
             .Select(a => new AnswerInput(a.Key, a.Value == "na" ? null : decimal.Parse(a.Value, NumberStyles.Number, CultureInfo.InvariantCulture))).ToList();
-        return await Act(id, await evaluations.SettleAsync(id, decision, changes, User, ct), "", ct);
+        return await Act(id, await evaluations.SettleAsync(id, decision, changes, User, ct), "", ct, text["Dispute settled. The agent has been notified."]);
     }
 
-    private async Task<IActionResult> Act(int id, EvalResult r, string anchor, CancellationToken ct)
+    /// <param name="confirm">The confirmation shown after the redirect, for an action whose page has no notice of its own.</param>
+    private async Task<IActionResult> Act(int id, EvalResult r, string anchor, CancellationToken ct, LocalizedString? confirm = null)
     {
         if (r.Outcome == EvalOutcome.NotFound)
         {
@@ -130,6 +131,11 @@ public sealed class DetailsModel(Quality.EvaluationService evaluations, TimeProv
             await LoadAsync(id, ct);
             Error = text[r.Message ?? "Invalid value.", r.Args ?? []];
             return Page();
+        }
+
+        if (confirm is { } c)
+        {
+            TempData.Confirm(c);
         }
 
         return Redirect($"/quality/evaluations/{id}{anchor}");

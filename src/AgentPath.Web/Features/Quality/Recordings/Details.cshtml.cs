@@ -79,6 +79,7 @@ public sealed class DetailsModel(Quality.RecordingService recordings, Quality.Ev
             return Page();
         }
 
+        TempData.Confirm(text["Recording attached."]);
         return Redirect($"/quality/recordings/{id}");
     }
 

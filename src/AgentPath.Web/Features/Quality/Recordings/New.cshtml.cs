@@ -44,6 +44,7 @@ public sealed class NewModel(Quality.RecordingService recordings, QualityOptions
             return Page();
         }
 
+        TempData.Confirm(text["Call registered."]);
         return Redirect($"/quality/recordings/{recording!.Id}");
     }
 }

@@ -63,6 +63,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, IStringLocaliz
             return Page();
         }
 
+        TempData.Confirm(text["Draft saved."]);
         return Redirect($"/quality/scorecards/{id}");
     }
 
@@ -85,6 +86,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, IStringLocaliz
             return Page();
         }
 
+        TempData.Confirm(text["Version {0} published: new evaluations use it.", Shown.Number]);
         return Redirect($"/quality/scorecards/{id}");
     }
 

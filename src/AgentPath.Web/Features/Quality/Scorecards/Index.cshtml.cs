@@ -24,6 +24,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<Text> text) : P
             card.NewDraft();
             db.Scorecards.Add(card);
             await db.SaveChangesAsync(ct);
+            TempData.Confirm(text["Scorecard created: {0}. Add its sections and items, then publish it.", card.Name]);
             return Redirect($"/quality/scorecards/{card.Id}");
         }
         catch (DomainException e)
@@ -46,6 +47,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<Text> text) : P
         {
             card.NewDraft();
             await db.SaveChangesAsync(ct);
+            TempData.Confirm(text["A new draft version was made; it is used once published."]);
         }
 
         return Redirect($"/quality/scorecards/{id}");

@@ -171,6 +171,7 @@ public sealed class EditModel(SessionAccess access, DataScopeProvider scope, App
             }
 
             await db.SaveChangesAsync(ct);
+            TempData.Confirm(text["Session saved: {0}, {1}.", session.Title, CenterClock.Show(session.StartsAt)]);
             return LocalRedirect($"/training/sessions/{session.Id}");
         }
         catch (DomainException e)

@@ -202,6 +202,30 @@ public abstract partial class SpotQuestionsTests<TFactory>(TFactory factory) : I
     }
 
     [Fact]
+    public async Task The_page_corrects_a_score_with_a_reason_and_keeps_the_first()
+    {
+        var team = await TeamOfLeadAsync();
+        using var lead = await LeadAsync();
+        var r = await lead.PostAsJsonAsync("/api/v1/spot-questions", Meeting("页面更正：话术第一句？", new { employeeId = team[1], answer = "Wrong" }));
+        var first = (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks")[0].GetProperty("id").GetInt64();
+        using var page = await factory.SignedInAsync("lead");
+        page.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var html = await page.GetStringAsync($"/spot-questions?correct={first}");
+        Assert.Contains("更正原因", html);
+        var token = await page.FormTokenAsync($"/spot-questions?correct={first}");
+        var post = await page.PostAsync("/spot-questions?handler=Correct", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["check"] = first.ToString(), ["answer"] = "Partial", ["reason"] = "复核录音后改判", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.Contains("更正已记录。", await page.GetStringAsync(post.Headers.Location!.OriginalString));
+        var rows = await factory.QueryAsync(db => db.Set<SpotCheck>().Where(c => c.Id == first || c.SupersedesId == first).OrderBy(c => c.Id).ToListAsync());
+        Assert.Equal([SpotAnswer.Wrong, SpotAnswer.Partial], rows.Select(c => c.Answer));
+        Assert.Equal("复核录音后改判", rows[1].Reason);
+        Assert.Equal(HttpStatusCode.NotFound, (await page.GetAsync("/spot-questions?correct=987654321")).StatusCode);
+    }
+
+    [Fact]
     public async Task Racing_saves_of_one_meeting_record_it_once()
     {
         var team = await TeamOfLeadAsync();

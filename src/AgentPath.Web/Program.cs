@@ -6,6 +6,7 @@ using AgentPath.Web.Features.People;
 using AgentPath.Web.Features.Pipeline;
 using AgentPath.Web.Features.Plans;
 using AgentPath.Web.Features.Quality;
+using AgentPath.Web.Features.SpotQuestions;
 using AgentPath.Web.Features.Training;
 using AgentPath.Web.Infrastructure;
 using AgentPath.Web.Infrastructure.Errors;
@@ -125,6 +126,7 @@ builder.Services.AddTrainingNeeds();
 builder.Services.AddQuality(config);
 builder.Services.AddPipeline();
 builder.Services.AddPlans();
+builder.Services.AddSpotQuestions();
 
 var app = builder.Build();
 
@@ -197,6 +199,7 @@ api.MapPipelineApi();
 api.MapPlansApi();
 api.MapTrainingApi();
 api.MapQualityChecksApi();
+api.MapSpotQuestionsApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -55,6 +55,11 @@ public static class Nav
             items.Add(new("/coaching", "Apprentices"));
         }
 
+        if (Is(Roles.TeamLead, Roles.Supervisor))
+        {
+            items.Add(new("/spot-questions", "Shift-meeting questions"));
+        }
+
         if (Is(Roles.TeamLead, Roles.Supervisor, Roles.DepartmentManager, Roles.Trainer, Roles.QaInspector, Roles.Hr, Roles.GeneralManager, Roles.SystemAdmin))
         {
             items.Add(new("/reports/funnel", "Pipeline funnel"));

@@ -3519,6 +3519,112 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                     b.ToTable("PostChecklistItems");
                 });
 
+            modelBuilder.Entity("AgentPath.Web.Features.SpotQuestions.SpotCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("SupersedesId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
+
+                    b.HasIndex("MeetingId", "EmployeeId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SpotChecks_OneFirst")
+                        .HasFilter("\"SupersedesId\" IS NULL");
+
+                    b.ToTable("SpotChecks", (string)null);
+                });
+
+            modelBuilder.Entity("AgentPath.Web.Features.SpotQuestions.SpotMeeting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Meeting")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("RecordedByEmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("RecordedBy", "Meeting", "HeldAt", "Question")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SpotMeetings_OneRecord");
+
+                    b.ToTable("SpotMeetings", (string)null);
+                });
+
             modelBuilder.Entity("AgentPath.Web.Features.Training.Attendance", b =>
                 {
                     b.Property<long>("Id")
@@ -5080,6 +5186,36 @@ namespace AgentPath.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AgentPath.Web.Features.SpotQuestions.SpotCheck", b =>
+                {
+                    b.HasOne("AgentPath.Web.Features.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AgentPath.Web.Features.SpotQuestions.SpotMeeting", "MeetingRecord")
+                        .WithMany("Checks")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AgentPath.Web.Features.SpotQuestions.SpotCheck", null)
+                        .WithMany()
+                        .HasForeignKey("SupersedesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("MeetingRecord");
+                });
+
+            modelBuilder.Entity("AgentPath.Web.Features.SpotQuestions.SpotMeeting", b =>
+                {
+                    b.HasOne("AgentPath.Web.Features.People.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("AgentPath.Web.Features.Training.Attendance", b =>
                 {
                     b.HasOne("AgentPath.Web.Features.People.Employee", "Employee")
@@ -5384,6 +5520,11 @@ namespace AgentPath.Web.Data.Migrations.Postgres
             modelBuilder.Entity("AgentPath.Web.Features.Quality.ScorecardVersion", b =>
                 {
                     b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("AgentPath.Web.Features.SpotQuestions.SpotMeeting", b =>
+                {
+                    b.Navigation("Checks");
                 });
 #pragma warning restore 612, 618
         }

@@ -3372,6 +3372,108 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                     b.ToTable("PostChecklistItems");
                 });
 
+            modelBuilder.Entity("AgentPath.Web.Features.SpotQuestions.SpotCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SupersedesId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("SupersedesId")
+                        .IsUnique();
+
+                    b.HasIndex("MeetingId", "EmployeeId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SpotChecks_OneFirst")
+                        .HasFilter("\"SupersedesId\" IS NULL");
+
+                    b.ToTable("SpotChecks", (string)null);
+                });
+
+            modelBuilder.Entity("AgentPath.Web.Features.SpotQuestions.SpotMeeting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HeldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Meeting")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedByEmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("RecordedBy", "Meeting", "HeldAt", "Question")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SpotMeetings_OneRecord");
+
+                    b.ToTable("SpotMeetings", (string)null);
+                });
+
             modelBuilder.Entity("AgentPath.Web.Features.Training.Attendance", b =>
                 {
                     b.Property<long>("Id")
@@ -4911,6 +5013,36 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AgentPath.Web.Features.SpotQuestions.SpotCheck", b =>
+                {
+                    b.HasOne("AgentPath.Web.Features.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AgentPath.Web.Features.SpotQuestions.SpotMeeting", "MeetingRecord")
+                        .WithMany("Checks")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AgentPath.Web.Features.SpotQuestions.SpotCheck", null)
+                        .WithMany()
+                        .HasForeignKey("SupersedesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("MeetingRecord");
+                });
+
+            modelBuilder.Entity("AgentPath.Web.Features.SpotQuestions.SpotMeeting", b =>
+                {
+                    b.HasOne("AgentPath.Web.Features.People.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("AgentPath.Web.Features.Training.Attendance", b =>
                 {
                     b.HasOne("AgentPath.Web.Features.People.Employee", "Employee")
@@ -5215,6 +5347,11 @@ namespace AgentPath.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("AgentPath.Web.Features.Quality.ScorecardVersion", b =>
                 {
                     b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("AgentPath.Web.Features.SpotQuestions.SpotMeeting", b =>
+                {
+                    b.Navigation("Checks");
                 });
 #pragma warning restore 612, 618
         }

@@ -5,6 +5,7 @@ using AgentPath.Web.Features.Notifications;
 using AgentPath.Web.Features.People;
 using AgentPath.Web.Features.Pipeline;
 using AgentPath.Web.Features.Plans;
+using AgentPath.Web.Features.Points;
 using AgentPath.Web.Features.Quality;
 using AgentPath.Web.Features.Training;
 using AgentPath.Web.Infrastructure;
@@ -116,6 +117,7 @@ builder.WebHost.ConfigureKestrel(k =>
 builder.Services.AddPeople();
 builder.Services.AddNotifications();
 builder.Services.AddAssessments();
+builder.Services.AddPoints();
 builder.Services.AddTrainingNeeds();
 builder.Services.AddQuality(config);
 builder.Services.AddPipeline();
@@ -190,6 +192,7 @@ api.MapPipelineApi();
 api.MapPlansApi();
 api.MapTrainingApi();
 api.MapQualityChecksApi();
+api.MapPointsRulesApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

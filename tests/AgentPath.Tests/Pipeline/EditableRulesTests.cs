@@ -138,7 +138,7 @@ public abstract partial class EditableRulesTests<TFactory>(TFactory factory) : I
 
         var saved = await PostFormAsync(trainer, edit, edit, new() { ["MinPercent"] = "90", ["MaxPercent"] = "95", ["Points"] = "1，5", ["Note"] = "调整" });
         await ExpectAsync(HttpStatusCode.Redirect, saved);
-        var list = await trainer.GetStringAsync(saved.Headers.Location!.OriginalString);
+        var list = WebUtility.HtmlDecode(await trainer.GetStringAsync(saved.Headers.Location!.OriginalString));
         Assert.Contains("已保存：业务考试 90–95%，+1.5 分，第 2 版。", list, StringComparison.Ordinal);
         Assert.Contains("第 2 版", list, StringComparison.Ordinal);
         Assert.Equal(1.5m, await factory.QueryAsync(db => db.PointsRules.Where(r => r.PreviousId == tier.Id).Select(r => r.Points).SingleAsync()));

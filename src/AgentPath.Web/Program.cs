@@ -5,6 +5,7 @@ using AgentPath.Web.Features.Notifications;
 using AgentPath.Web.Features.People;
 using AgentPath.Web.Features.Pipeline;
 using AgentPath.Web.Features.Plans;
+using AgentPath.Web.Features.Points;
 using AgentPath.Web.Features.Quality;
 using AgentPath.Web.Features.SpotQuestions;
 using AgentPath.Web.Features.Training;
@@ -122,6 +123,7 @@ builder.WebHost.ConfigureKestrel(k =>
 builder.Services.AddPeople();
 builder.Services.AddNotifications();
 builder.Services.AddAssessments();
+builder.Services.AddPoints();
 builder.Services.AddTrainingNeeds();
 builder.Services.AddQuality(config);
 builder.Services.AddPipeline();
@@ -200,6 +202,7 @@ api.MapPlansApi();
 api.MapTrainingApi();
 api.MapQualityChecksApi();
 api.MapSpotQuestionsApi();
+api.MapPointsRulesApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -16,11 +16,11 @@ public abstract class PointsTests<TFactory>(TFactory factory) : IClassFixture<TF
     public async Task Hr_adds_a_tier_and_refuses_an_overlapping_one()
     {
         using var hr = await factory.SignedInAsync("hr");
-        async Task<HttpResponseMessage> AddAsync(string min, string max, string points) => await hr.PostAsync("/points/rules?handler=Add",
+        async Task<HttpResponseMessage> AddAsync(string min, string max, string points) => await hr.PostAsync("/points/rules/new",
             new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["kind"] = "LevelExam", ["minPercent"] = min, ["maxPercent"] = max, ["points"] = points,
-                ["__RequestVerificationToken"] = await hr.FormTokenAsync("/points/rules"),
+                ["Kind"] = "LevelExam", ["MinPercent"] = min, ["MaxPercent"] = max, ["Points"] = points, ["Note"] = "等级考核加分",
+                ["__RequestVerificationToken"] = await hr.FormTokenAsync("/points/rules/new"),
             }));
 
         Assert.Equal(HttpStatusCode.Redirect, (await AddAsync("90", "100", "3")).StatusCode);

@@ -189,6 +189,12 @@ public abstract partial class AuthorizationMatrixTests<TFactory>(TFactory factor
                 return ((int)inResult, (int)(outResult ?? Missing));
             }
 
+            case "points-rule":
+                return (await db.PointsRules.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(), Missing);
+            case "work-standard":
+                return (await db.WorkStandardTemplates.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(), Missing);
+            case "checklist-item":
+                return (await db.PostChecklistItems.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(), Missing);
             case "gate":
                 return (await db.GateDefinitions.OrderBy(g => g.Id).Select(g => g.Id).FirstAsync(), Missing);
             case "program":

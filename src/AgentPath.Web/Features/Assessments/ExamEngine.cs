@@ -551,7 +551,7 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         var rules = await cache.GetOrCreateAsync(("points-rules", attempt.Kind, ReferenceData.Generation), async e =>
         {
             e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return await db.PointsRules.AsNoTracking().Where(r => r.Kind == attempt.Kind).OrderByDescending(r => r.MinPercent).ToListAsync(ct);
+            return await db.PointsRules.AsNoTracking().Where(r => r.Kind == attempt.Kind && r.SupersededAt == null).OrderByDescending(r => r.MinPercent).ToListAsync(ct);
         });
         var points = PointsRule.For(rules!, result.Percent);
         if (points == 0)
@@ -708,7 +708,10 @@ public sealed class ExamEngine(AppDbContext db, TimeProvider time, IMemoryCache 
         }
 
         // Points: the difference between what the new score earns and what was already booked, as a correction naming the first entry.
-        var rules = await db.PointsRules.Where(r => r.Kind == attempt.Exam.Kind).OrderByDescending(r => r.MinPercent).ToListAsync(ct);
+        // The attempt is priced under the tiers in force when it was submitted: a later change of the rules does not re-price it.
+        var at = attempt.SubmittedAt ?? now;
+        var rules = await db.PointsRules.Where(r => r.Kind == attempt.Exam.Kind && (r.ChangedAt == null || r.ChangedAt <= at) && (r.SupersededAt == null || r.SupersededAt > at))
+            .OrderByDescending(r => r.MinPercent).ToListAsync(ct);
         var booked = await db.PointsEntries.Where(p => p.SourceType == "ExamAttempt" && p.SourceId == attemptId).ToListAsync(ct);
         var due = PointsRule.For(rules, result.Percent) - booked.Sum(p => p.Points);
         if (due != 0)

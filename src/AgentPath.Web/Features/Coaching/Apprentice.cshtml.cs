@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace AgentPath.Web.Features.Coaching;
 
 /// <summary>One apprentice: the five coaching steps per work standard (reached, when, notes) and the daily evaluations; the lead or supervisor records both here.</summary>
-public sealed class ApprenticeModel(DataScopeProvider scope, AppDbContext db, CoachingService coaching, TimeProvider time, IStringLocalizer<Text> text) : PageModel
+public sealed class ApprenticeModel(DataScopeProvider scope, AppDbContext db, CoachingService coaching, WorkStandardService standards, TimeProvider time, IStringLocalizer<Text> text) : PageModel
 {
     public Employee Person { get; private set; } = null!;
     public IReadOnlyList<WorkStandardTemplate> Templates { get; private set; } = [];
@@ -85,7 +85,8 @@ public sealed class ApprenticeModel(DataScopeProvider scope, AppDbContext db, Co
 
         Person = person;
         Today = ApprenticeshipLimit.Today(time);
-        Templates = await db.WorkStandardTemplates.AsNoTracking().Where(t => t.Active).OrderBy(t => t.Id).ToListAsync(ct);
+        // The list in force on the first day of the apprenticeship (a change of the standards reaches new apprenticeships only).
+        Templates = await standards.ForApprenticeAsync(id, person.StageStart, ct);
         Steps = await db.CoachingSteps.AsNoTracking().Where(s => s.ApprenticeId == id).OrderBy(s => s.TemplateId).ThenBy(s => s.Step).ToListAsync(ct);
         Evaluations = await db.DailyEvaluations.AsNoTracking().Where(d => d.ApprenticeId == id).OrderByDescending(d => d.On).ThenByDescending(d => d.Id).Take(60).ToListAsync(ct);
         return true;

@@ -5,17 +5,49 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AgentPath.Web.Features.Coaching;
 
-/// <summary>工作标准模板 — a work standard the team lead coaches against (SPEC R3.1): consultation call, callback call, order entry, complaint handling…</summary>
-public sealed class WorkStandardTemplate : IAudited
+/// <summary>
+/// 工作标准模板 — a work standard the team lead coaches against (SPEC R3.1): consultation call, callback call, order entry, complaint handling….
+/// The list an apprentice is coached on is the one in force on the first day of their apprenticeship: the training manager's change is a
+/// new version from today (<see cref="InForceFrom"/>) and the old one is retired from today (<see cref="RetiredOn"/>), so existing
+/// apprenticeships keep theirs and the steps recorded keep the standard they were recorded on. Nothing is overwritten.
+/// </summary>
+public sealed class WorkStandardTemplate : IAudited, IVersioned
 {
     public const int NameMax = 64;
     public const int DescriptionMax = 2000;
+    public const int ChangeNoteMax = 500;
 
     public int Id { get; private set; }
     public string Name { get; private set; } = "";
     public string NameEn { get; private set; } = "";
     public string Description { get; private set; } = "";
     public bool Active { get; private set; } = true;
+
+    /// <summary>1 for a new standard, counting up with each change.</summary>
+    public int Version { get; private set; } = 1;
+
+    /// <summary>The version this one replaced; null for a new standard. Unique: one successor per version.</summary>
+    public int? PreviousId { get; private set; }
+
+    /// <summary>The first apprenticeship start day (center time) this standard applies to; null = since installation.</summary>
+    public DateOnly? InForceFrom { get; private set; }
+
+    /// <summary>Apprenticeships starting on or after this day (center time) no longer get it; null while in force.</summary>
+    public DateOnly? RetiredOn { get; private set; }
+
+    /// <summary>When and by whom this version was made, and why (null for the standards set up at installation).</summary>
+    public DateTimeOffset? ChangedAt { get; private set; }
+    public string? ChangedBy { get; private set; }
+    public string? ChangeNote { get; private set; }
+
+    /// <summary>Who removed the standard and why.</summary>
+    public string? RetiredBy { get; private set; }
+    public string? RetireNote { get; private set; }
+
+    /// <summary>Optimistic-concurrency token: of two changes of the same version the second is a 409.</summary>
+    public int RowVersion { get; private set; }
+
+    public bool IsCurrent => RetiredOn is null;
 
     private WorkStandardTemplate() { }
 
@@ -24,7 +56,52 @@ public sealed class WorkStandardTemplate : IAudited
         Update(name, nameEn, description);
     }
 
-    public void Update(string name, string nameEn, string description)
+    /// <summary>A standard added by the training manager: in force for apprenticeships starting from <paramref name="today"/>.</summary>
+    public static WorkStandardTemplate Add(string name, string nameEn, string description, string? note, DateOnly today, DateTimeOffset at, string by) =>
+        new(name, nameEn, description) { InForceFrom = today, ChangedAt = at, ChangedBy = by, ChangeNote = Note(note) };
+
+    /// <summary>The next version (from today); this one is retired from today. Only the current version changes, and only with a reason.</summary>
+    public WorkStandardTemplate Revise(string name, string nameEn, string description, string? note, DateOnly today, DateTimeOffset at, string by)
+    {
+        if (!IsCurrent)
+        {
+            throw new ConflictException("Only the current version of a work standard can be changed; a newer one was saved meanwhile.");
+        }
+
+        var next = new WorkStandardTemplate(name, nameEn, description) { Version = Version + 1, PreviousId = Id, InForceFrom = today, ChangedAt = at, ChangedBy = by, ChangeNote = Note(note) };
+        if (next.Name == Name && next.NameEn == NameEn && next.Description == Description)
+        {
+            throw new DomainException("Nothing was changed.");
+        }
+
+        RetiredOn = today;
+        Active = false;
+        return next;
+    }
+
+    /// <summary>Takes the standard off the list for apprenticeships starting from today; the ones under way keep it.</summary>
+    public void Retire(string? note, DateOnly today, string by)
+    {
+        if (!IsCurrent)
+        {
+            throw new ConflictException("Only the current version of a work standard can be changed; a newer one was saved meanwhile.");
+        }
+
+        RetireNote = Note(note);
+        RetiredBy = by;
+        RetiredOn = today;
+        Active = false;
+    }
+
+    /// <summary>Whether the standard is on the list of an apprenticeship that began on <paramref name="start"/>.</summary>
+    public bool AppliesTo(DateOnly start) => (InForceFrom is null || InForceFrom <= start) && (RetiredOn is null || RetiredOn > start);
+
+    private static string Note(string? note) =>
+        string.IsNullOrWhiteSpace(note) || note.Trim().Length > ChangeNoteMax
+            ? throw new DomainException("Say why the work standards change (at most 500 characters).")
+            : note.Trim();
+
+    private void Update(string name, string nameEn, string description)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMax || (nameEn ?? "").Trim().Length > NameMax)
         {
@@ -235,6 +312,15 @@ internal sealed class WorkStandardTemplateConfiguration : IEntityTypeConfigurati
         b.Property(x => x.Name).HasMaxLength(WorkStandardTemplate.NameMax);
         b.Property(x => x.NameEn).HasMaxLength(WorkStandardTemplate.NameMax);
         b.Property(x => x.Description).HasMaxLength(WorkStandardTemplate.DescriptionMax);
+        b.Property(x => x.Version).HasDefaultValue(1);
+        b.Property(x => x.ChangedBy).HasMaxLength(256);
+        b.Property(x => x.ChangeNote).HasMaxLength(WorkStandardTemplate.ChangeNoteMax);
+        b.Property(x => x.RetiredBy).HasMaxLength(256);
+        b.Property(x => x.RetireNote).HasMaxLength(WorkStandardTemplate.ChangeNoteMax);
+        b.Ignore(x => x.IsCurrent);
+        // One successor per version: of two changes of the same version only one is saved.
+        b.HasIndex(x => x.PreviousId).IsUnique();
+        b.HasOne<WorkStandardTemplate>().WithMany().HasForeignKey(x => x.PreviousId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

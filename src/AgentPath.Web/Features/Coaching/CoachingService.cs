@@ -28,7 +28,11 @@ public sealed class CoachingService(AppDbContext db, TimeProvider time, ICurrent
 
     public async Task<CoachingStepRecord> RecordStepAsync(Employee apprentice, ClaimsPrincipal user, int templateId, CoachingStep step, DateOnly? on, string? note, CancellationToken ct)
     {
-        var template = await db.WorkStandardTemplates.FirstOrDefaultAsync(t => t.Id == templateId && t.Active, ct)
+        // A standard of the apprentice's own list: the one in force when the apprenticeship began, or one already coached on.
+        var start = apprentice.StageStart;
+        var template = await db.WorkStandardTemplates.FirstOrDefaultAsync(t => t.Id == templateId
+                && (((t.InForceFrom == null || t.InForceFrom <= start) && (t.RetiredOn == null || t.RetiredOn > start))
+                    || db.CoachingSteps.Any(s => s.ApprenticeId == apprentice.Id && s.TemplateId == t.Id)), ct)
             ?? throw new DomainException("Unknown work standard.");
         var reached = await db.CoachingSteps.Where(s => s.ApprenticeId == apprentice.Id && s.TemplateId == templateId)
             .OrderByDescending(s => s.Id).Select(s => (CoachingStep?)s.Step).FirstOrDefaultAsync(ct);

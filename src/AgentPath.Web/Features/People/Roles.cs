@@ -87,6 +87,12 @@ public static class Policies
     /// <summary>Change the gate definitions (pass mark, weights, minimums, retakes — a new version each time): the training manager (培训主管) and admins.</summary>
     public const string GatesManage = "Gates.Manage";
 
+    /// <summary>Change the work-standard templates new apprenticeships are coached on (a new version each time): the training manager and admins.</summary>
+    public const string StandardsManage = "Standards.Manage";
+
+    /// <summary>Change the new-post / transfer checklists (a new version of an item each time): the training manager, supervisors and admins.</summary>
+    public const string ChecklistsManage = "Checklists.Manage";
+
     /// <summary>Documented reinstatement after elimination or departure, and departures: HR.</summary>
     public const string StageHr = "Stage.Hr";
 

@@ -1,6 +1,7 @@
 using AgentPath.Web.Data;
 using AgentPath.Web.Features.Coaching;
 using AgentPath.Web.Features.People;
+using AgentPath.Web.Features.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,6 +40,8 @@ public static class PipelineApi
     public static void MapPipelineApi(this IEndpointRouteBuilder api)
     {
         api.MapGateDefinitionApi();
+        api.MapWorkStandardsApi();
+        api.MapChecklistsApi();
         var people = api.MapGroup("/people/{id:int}").WithTags("Pipeline");
 
         people.MapGet("/stage-events", async Task<Results<Ok<List<StageEventDto>>, NotFound>> (int id, DataScopeProvider scope, AppDbContext db, CancellationToken ct) =>

@@ -21,5 +21,12 @@ public static class PipelineSetup
         .AddScoped<IGatePartSource, TrainingHoursSource>()
         .AddScoped<IGatePartSource, QualityGateSource>()
         .AddScoped<ITimelineSource, StageTimelineSource>()
-        .AddAuthorization(o => o.AddPolicy(Policies.GatesManage, p => p.RequireRole(Roles.Trainer, Roles.SystemAdmin)));
+        .AddScoped<WorkStandardService>()
+        .AddScoped<Records.ChecklistService>()
+        .AddAuthorization(o =>
+        {
+            o.AddPolicy(Policies.GatesManage, p => p.RequireRole(Roles.Trainer, Roles.SystemAdmin));
+            o.AddPolicy(Policies.StandardsManage, p => p.RequireRole(Roles.Trainer, Roles.SystemAdmin));
+            o.AddPolicy(Policies.ChecklistsManage, p => p.RequireRole(Roles.Trainer, Roles.Supervisor, Roles.SystemAdmin));
+        });
 }

@@ -1,60 +1,38 @@
-using AgentPath.Web.Data;
+using System.Globalization;
 using AgentPath.Web.Features.Assessments;
+using AgentPath.Web.Features.People;
 using AgentPath.Web.Infrastructure.Localization;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace AgentPath.Web.Features.Points;
 
 /// <summary>
-/// The points tiers per exam kind (SPEC R5.3: bonus points for top scores, deductions for poor ones).
-/// A change applies to attempts graded afterwards; entries already booked stay as they are.
+/// The points tiers per exam kind in force (SPEC R5.3: bonus points for top scores, deductions for poor ones), each
+/// with its version; adding, changing and removing a tier are their own pages (a new version each time).
 /// </summary>
-public sealed class RulesModel(AppDbContext db, IStringLocalizer<Text> text) : PageModel
+[Authorize(Policy = Policies.PointsRules)]
+public sealed class RulesModel(PointsRuleService service, IStringLocalizer<Text> text) : PageModel
 {
     public IReadOnlyList<PointsRule> Rules { get; private set; } = [];
-    public string? Error { get; private set; }
+    public string? Flash { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Rules = await LoadAsync(ct);
+    public static string Num(decimal d) => d.ToString("0.##", CultureInfo.InvariantCulture);
 
-    public async Task<IActionResult> OnPostAddAsync(ExamKind kind, decimal minPercent, decimal maxPercent, decimal points, CancellationToken ct)
+    /// <summary>How a tier is named on links and in confirmations: "业务考试 90–95%".</summary>
+    public static string Label(IStringLocalizer l, PointsRule r) => $"{l["Kind." + r.Kind]} {Num(r.MinPercent)}–{Num(r.MaxPercent)}%";
+
+    public async Task OnGetAsync(int? saved, int? retired, CancellationToken ct)
     {
-        var rules = await LoadAsync(ct);
-        if (minPercent < 0 || maxPercent > 100 || minPercent >= maxPercent || points == 0 || Math.Abs(points) > 100)
+        Rules = await service.CurrentAsync(ct);
+        if (saved is { } s && await service.FindAsync(s, ct) is { } rule)
         {
-            Error = text["A tier runs from a lower to a higher percentage between 0 and 100, and gives points other than 0."];
+            Flash = text["Saved: {0}, {1} points, as version {2}.", Label(text, rule), rule.Points.ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture), rule.Version];
         }
-        else if (rules.Any(r => r.Kind == kind && minPercent < r.MaxPercent && r.MinPercent < maxPercent))
+        else if (retired is { } r && await service.FindAsync(r, ct) is { } gone)
         {
-            Error = text["The tier overlaps another tier of the same exam kind."];
+            Flash = text["Removed: {0}. Its versions stay in the history.", Label(text, gone)];
         }
-
-        if (Error is not null)
-        {
-            Rules = rules;
-            return Page();
-        }
-
-        db.PointsRules.Add(new PointsRule(kind, minPercent, maxPercent, points));
-        await db.SaveChangesAsync(ct);
-        return RedirectToPage();
     }
-
-    public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken ct)
-    {
-        var rule = await db.PointsRules.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (rule is null)
-        {
-            return NotFound();
-        }
-
-        db.PointsRules.Remove(rule);
-        await db.SaveChangesAsync(ct);
-        return RedirectToPage();
-    }
-
-    private Task<List<PointsRule>> LoadAsync(CancellationToken ct) =>
-        db.PointsRules.AsNoTracking().OrderBy(r => r.Kind).ThenByDescending(r => r.MinPercent).ToListAsync(ct);
 }

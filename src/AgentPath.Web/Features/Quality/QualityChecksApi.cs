@@ -15,9 +15,15 @@ namespace AgentPath.Web.Features.Quality;
 /// </summary>
 public static class QualityChecksApi
 {
-    public sealed record SamplingPlanDto(int Id, string Name, string Stage, int? TeamId, int PerAgent, int RaisedPerAgent, string Period, int ScorecardId, bool Active);
+    public sealed record SamplingPlanDto(int Id, string Name, string Stage, int? TeamId, int PerAgent, int RaisedPerAgent, string Period, int ScorecardId, bool Active, int RowVersion);
 
     public sealed record DrawInput(DateOnly? Day);
+
+    public sealed record PlanFieldChangeDto(string Field, string? Old, string? New);
+
+    public sealed record PlanChangeDto(DateTimeOffset At, string By, string Action, IReadOnlyList<PlanFieldChangeDto> Changes);
+
+    private static SamplingPlanDto ToDto(SamplingPlan p) => new(p.Id, p.Name, p.Stage.ToString(), p.TeamId, p.PerAgent, p.RaisedPerAgent, p.Period.ToString(), p.ScorecardId, p.Active, p.RowVersion);
 
     public sealed record DrawDto(int Id, int PlanId, DateOnly PeriodFrom, DateOnly PeriodTo, long Seed, int Eligible, int Chosen, string DrawnBy, DateTimeOffset DrawnAt);
 
@@ -53,8 +59,32 @@ public static class QualityChecksApi
 
         g.MapGet("/sampling/plans", async (AppDbContext db, CancellationToken ct) =>
             TypedResults.Ok((await db.SamplingPlans.AsNoTracking().OrderBy(p => p.Stage).ThenBy(p => p.Id).ToListAsync(ct))
-                .Select(p => new SamplingPlanDto(p.Id, p.Name, p.Stage.ToString(), p.TeamId, p.PerAgent, p.RaisedPerAgent, p.Period.ToString(), p.ScorecardId, p.Active)).ToList()))
+                .Select(ToDto).ToList()))
             .RequireAuthorization(Policies.QualityManage).WithSummary("The sampling plans per stage and team.");
+
+        g.MapPost("/sampling/plans", async Task<IResult> (SamplingPlanInput input, SamplingPlanService plans, CancellationToken ct) =>
+        {
+            var p = (await plans.SaveAsync(null, input, ct))!;
+            return TypedResults.Created($"/api/v1/sampling/plans/{p.Id}", ToDto(p));
+        }).RequireAuthorization(Policies.QualityManage).Produces<SamplingPlanDto>(201).ProducesProblem(400)
+            .WithSummary("Adds a sampling plan: name, stage (Apprenticeship, Probation, Regular), teamId (null = all teams), perAgent (1–50), raisedPerAgent (perAgent–100), period (Week, Month), scorecardId, active. At most 100 plans.");
+
+        g.MapPut("/sampling/plans/{id:int}", async Task<IResult> (int id, SamplingPlanInput input, SamplingPlanService plans, CancellationToken ct) =>
+            await plans.SaveAsync(id, input, ct) is { } p ? TypedResults.Ok(ToDto(p)) : TypedResults.NotFound())
+            .RequireAuthorization(Policies.QualityManage).Produces<SamplingPlanDto>().ProducesProblem(400).ProducesProblem(409)
+            .WithSummary("Changes a sampling plan's defaults (same body; rowVersion = the state read, from GET). The next draw uses them; draws already made keep their quotas. The change is audited. 409 when the plan was changed meanwhile.");
+
+        g.MapGet("/sampling/plans/{id:int}/history", async Task<IResult> (int id, AppDbContext db, SamplingPlanService plans, CancellationToken ct) =>
+        {
+            if (!await db.SamplingPlans.AnyAsync(p => p.Id == id, ct))
+            {
+                return TypedResults.NotFound();
+            }
+
+            return TypedResults.Ok((await plans.HistoryAsync(id, 100, ct)).Select(r => new PlanChangeDto(r.Entry.At, r.Entry.UserName, r.Entry.Action.ToString(),
+                r.Changes.Select(c => new PlanFieldChangeDto(c.Field, c.Old, c.New)).ToList())).ToList());
+        }).RequireAuthorization(Policies.QualityManage).Produces<List<PlanChangeDto>>()
+            .WithSummary("The plan's changes from the audit log, newest first (100): when, who, and each field's old and new value in the reader's language.");
 
         g.MapGet("/sampling/draws", async (AppDbContext db, CancellationToken ct) =>
             TypedResults.Ok((await db.SamplingDraws.AsNoTracking().OrderByDescending(d => d.DrawnAt).Take(30).ToListAsync(ct)).Select(ToDto).ToList()))

@@ -14,6 +14,7 @@ public static class QualitySetup
         services.AddScoped<RecordingImporter>();
         services.AddScoped<EvaluationService>();
         services.AddScoped<SamplingService>();
+        services.AddScoped<SamplingPlanService>();
         services.AddScoped<CalibrationService>();
         services.AddScoped<FindingsService>();
         services.AddScoped<ITimelineSource, EvaluationTimelineSource>();

@@ -15,11 +15,15 @@ public enum SamplingPeriod
 /// 抽检方案 — how many calls per agent per period are drawn at random for QA, for one stage and
 /// (optionally) one team. Seed defaults: apprentices 5 a week, probationers 3 a week, regulars 4 a
 /// month. An agent with a critical finding since their last passing evaluation gets
-/// <see cref="RaisedPerAgent"/> instead, until an evaluation passes again.
+/// <see cref="RaisedPerAgent"/> instead, until an evaluation passes again. A change applies to the next draw: each draw
+/// keeps the quotas it was made with (<see cref="SamplingDraw.Quotas"/>); every change is audited (the plan's history shows it).
 /// </summary>
-public sealed class SamplingPlan : IAudited
+public sealed class SamplingPlan : IAudited, IVersioned
 {
     public const int NameMax = 100;
+
+    /// <summary>Optimistic-concurrency token: of two edits of the same state the second is a 409, not a silent overwrite.</summary>
+    public int RowVersion { get; private set; }
 
     public int Id { get; private set; }
     public string Name { get; private set; } = "";

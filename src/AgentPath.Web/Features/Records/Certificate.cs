@@ -66,10 +66,17 @@ public sealed class Certificate : IAudited, IVersioned
     public static string NumberFor(int year, int sequence) => $"HG-{year}-{sequence:D4}";
 }
 
-/// <summary>An item of the new-post / transfer training form (新上岗/转岗人员培训表, R8.2): what someone taking the post must be trained on.</summary>
-public sealed class PostChecklistItem : IAudited
+/// <summary>
+/// An item of the new-post / transfer training form (新上岗/转岗人员培训表, R8.2): what someone taking the post must be trained on.
+/// Edited by the training manager or a supervisor without overwriting: a change is a new version naming the one it replaced
+/// (<see cref="PreviousId"/>, unique) and the old one is retired (<see cref="RetiredAt"/>); a removal retires it. A trainee's
+/// confirmation names the item it confirmed, so it keeps the text that was confirmed; a new version needs its own confirmation.
+/// </summary>
+public sealed class PostChecklistItem : IAudited, IVersioned
 {
     public const int TextMax = 300;
+    public const int ChangeNoteMax = 500;
+    public const int MaxItemsPerPost = 40;
 
     public int Id { get; private set; }
     public int PostId { get; private set; }
@@ -77,15 +84,90 @@ public sealed class PostChecklistItem : IAudited
     public string Text { get; private set; } = "";
     public string TextEn { get; private set; } = "";
 
+    /// <summary>1 for a new item, counting up with each change.</summary>
+    public int Version { get; private set; } = 1;
+
+    /// <summary>The version this one replaced; null for a new item.</summary>
+    public int? PreviousId { get; private set; }
+
+    /// <summary>When the item left the form (replaced or removed); null while on it.</summary>
+    public DateTimeOffset? RetiredAt { get; private set; }
+
+    /// <summary>When and by whom this version was made, and why (null for the items set up at installation).</summary>
+    public DateTimeOffset? ChangedAt { get; private set; }
+    public string? ChangedBy { get; private set; }
+    public string? ChangeNote { get; private set; }
+
+    /// <summary>Who removed the item and why.</summary>
+    public string? RetiredBy { get; private set; }
+    public string? RetireNote { get; private set; }
+
+    /// <summary>Optimistic-concurrency token: of two changes of the same version the second is a 409.</summary>
+    public int RowVersion { get; private set; }
+
+    public bool IsCurrent => RetiredAt is null;
+
     private PostChecklistItem() { }
 
     public PostChecklistItem(int postId, int order, string text, string textEn)
     {
         PostId = postId;
         Order = order;
-        Text = text;
-        TextEn = textEn;
+        SetText(text, textEn);
     }
+
+    /// <summary>An item added to a post's form, at the end.</summary>
+    public static PostChecklistItem Add(int postId, int order, string text, string textEn, string? note, DateTimeOffset at, string by) =>
+        new(postId, order, text, textEn) { ChangedAt = at, ChangedBy = by, ChangeNote = Note(note) };
+
+    /// <summary>The next version in the same place; this one is retired. Only the current version changes, and only with a reason.</summary>
+    public PostChecklistItem Revise(string text, string textEn, string? note, DateTimeOffset at, string by)
+    {
+        if (!IsCurrent)
+        {
+            throw new ConflictException("Only the current version of a checklist item can be changed; a newer one was saved meanwhile.");
+        }
+
+        var next = new PostChecklistItem(PostId, Order, text, textEn) { Version = Version + 1, PreviousId = Id, ChangedAt = at, ChangedBy = by, ChangeNote = Note(note) };
+        if (next.Text == Text && next.TextEn == TextEn)
+        {
+            throw new DomainException("Nothing was changed.");
+        }
+
+        RetiredAt = at;
+        return next;
+    }
+
+    /// <summary>Takes the item off the form; the confirmations given for it stay.</summary>
+    public void Retire(string? note, DateTimeOffset at, string by)
+    {
+        if (!IsCurrent)
+        {
+            throw new ConflictException("Only the current version of a checklist item can be changed; a newer one was saved meanwhile.");
+        }
+
+        RetireNote = Note(note);
+        RetiredBy = by;
+        RetiredAt = at;
+    }
+
+    public string DisplayText(bool chinese) => chinese || TextEn.Length == 0 ? Text : TextEn;
+
+    private void SetText(string text, string textEn)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > TextMax || (textEn ?? "").Trim().Length > TextMax)
+        {
+            throw new DomainException("A checklist item needs a text of at most 300 characters.");
+        }
+
+        Text = text.Trim();
+        TextEn = string.IsNullOrWhiteSpace(textEn) ? Text : textEn.Trim();
+    }
+
+    private static string Note(string? note) =>
+        string.IsNullOrWhiteSpace(note) || note.Trim().Length > ChangeNoteMax
+            ? throw new DomainException("Say why the checklist changes (at most 500 characters).")
+            : note.Trim();
 }
 
 /// <summary>The trainee's signature on one item of the form: they confirm they were trained on it.</summary>
@@ -131,6 +213,15 @@ internal sealed class PostChecklistItemConfiguration : IEntityTypeConfiguration<
     {
         b.Property(x => x.Text).HasMaxLength(PostChecklistItem.TextMax);
         b.Property(x => x.TextEn).HasMaxLength(PostChecklistItem.TextMax);
+        b.Property(x => x.Version).HasDefaultValue(1);
+        b.Property(x => x.ChangedBy).HasMaxLength(256);
+        b.Property(x => x.ChangeNote).HasMaxLength(PostChecklistItem.ChangeNoteMax);
+        b.Property(x => x.RetiredBy).HasMaxLength(256);
+        b.Property(x => x.RetireNote).HasMaxLength(PostChecklistItem.ChangeNoteMax);
+        b.Ignore(x => x.IsCurrent);
+        // One successor per version: of two changes of the same version only one is saved.
+        b.HasIndex(x => x.PreviousId).IsUnique();
+        b.HasOne<PostChecklistItem>().WithMany().HasForeignKey(x => x.PreviousId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.PostId, x.Order });
         b.HasOne<Post>().WithMany().HasForeignKey(x => x.PostId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -40,7 +40,7 @@ public sealed class PostTrainingModel(DataScopeProvider scope, AppDbContext db, 
         }
 
         var entry = Sections.SelectMany(s => s.Items).FirstOrDefault(i => i.Item.Id == itemId);
-        if (entry.Item is null)
+        if (entry.Item is null || !entry.Item.IsCurrent)
         {
             return NotFound();
         }
@@ -73,11 +73,12 @@ public sealed class PostTrainingModel(DataScopeProvider scope, AppDbContext db, 
         Person = person;
         IsSelf = (await scope.GetAsync(ct)).SelfEmployeeId == id;
         var postIds = person.Posts.Select(p => p.Id).ToList();
-        var items = await db.PostChecklistItems.AsNoTracking().Where(i => postIds.Contains(i.PostId)).OrderBy(i => i.PostId).ThenBy(i => i.Order).ToListAsync(ct);
+        var items = await db.PostChecklistItems.AsNoTracking().Where(i => postIds.Contains(i.PostId)).OrderBy(i => i.PostId).ThenBy(i => i.Order).ThenBy(i => i.Version).ToListAsync(ct);
         var itemIds = items.Select(i => i.Id).ToList();
         var confirmations = await db.PostChecklistConfirmations.AsNoTracking().Where(c => c.EmployeeId == id && itemIds.Contains(c.ItemId)).ToDictionaryAsync(c => c.ItemId, ct);
+        // The items on the form now, and the retired ones this person confirmed: a confirmation keeps the text that was confirmed.
         Sections = person.Posts.OrderBy(p => p.Id)
-            .Select(p => new Section(p, items.Where(i => i.PostId == p.Id).Select(i => (i, confirmations.GetValueOrDefault(i.Id))).ToList()))
+            .Select(p => new Section(p, items.Where(i => i.PostId == p.Id && (i.IsCurrent || confirmations.ContainsKey(i.Id))).Select(i => (i, confirmations.GetValueOrDefault(i.Id))).ToList()))
             .Where(s => s.Items.Count > 0).ToList();
         return true;
     }

@@ -34,7 +34,7 @@ public sealed partial class QualityTests(AppFixture app)
 
                 // Upload: the type comes from the file's content.
                 await page.GotoAsync("/quality/recordings/new");
-                await page.GetByLabel("工号").FillAsync(number);
+                await page.GetByLabel("工号", new() { Exact = true }).FillAsync(number);
                 await page.GetByLabel("通话类型").SelectOptionAsync(new SelectOptionValue { Label = "回访" });
                 // The browser's datetime-local takes local time; the server reads it as center time (Asia/Shanghai).
                 var centerStart = TimeZoneInfo.ConvertTime(new DateTimeOffset(started), AgentPath.Web.CenterClock.Zone);

@@ -68,7 +68,7 @@ public sealed class TeamLeadTests(AppFixture app)
     {
         for (var i = 0; i < headers.Count; i++)
         {
-            if (headers[i].Trim() == text)
+            if (headers[i].Split('\n')[0].Trim().TrimEnd('▲', '▼', '↕').Trim() == text) // a sortable column reads its name, then its sort mark
             {
                 return i;
             }

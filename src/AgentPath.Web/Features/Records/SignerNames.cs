@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AgentPath.Web.Data;
 using AgentPath.Web.Features.People;
 using AgentPath.Web.Infrastructure.Localization;
@@ -12,27 +11,24 @@ namespace AgentPath.Web.Features.Records;
 /// login name. The stored signature stays as it was signed ("张敏 (supervisor)": the account identifies the
 /// signer as evidence, R10.4); only its display changes.
 /// </summary>
-public sealed partial class SignerNames(AppDbContext db, IStringLocalizer<Text> text)
+public sealed class SignerNames(AppDbContext db, IStringLocalizer<Text> text)
 {
     /// <summary>The most senior role names the post.</summary>
     private static readonly string[] Seniority =
         [Roles.GeneralManager, Roles.DepartmentManager, Roles.Supervisor, Roles.Trainer, Roles.QaInspector, Roles.Hr, Roles.TeamLead, Roles.Agent, Roles.SystemAdmin];
 
-    [GeneratedRegex(@"^(?<name>.+?) \((?<login>[^()]+)\)$")]
-    private static partial Regex Stored();
-
     public async Task<string> ShowAsync(string signed, CancellationToken ct)
     {
-        var m = Stored().Match(signed);
-        var login = m.Success ? m.Groups["login"].Value : signed;
+        var parsed = Infrastructure.Localization.SignedBy.Parse(signed);
+        var login = parsed?.Login ?? signed;
         var user = await db.Users.AsNoTracking().Where(u => u.UserName == login).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
         if (user is null)
         {
-            return m.Success ? m.Groups["name"].Value : signed;
+            return parsed?.Name ?? signed;
         }
 
         var roles = await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync(ct);
-        var name = user.DisplayName.Length > 0 ? user.DisplayName : m.Success ? m.Groups["name"].Value : login;
+        var name = user.DisplayName.Length > 0 ? user.DisplayName : parsed?.Name ?? login;
         var post = Seniority.FirstOrDefault(roles.Contains);
         return post is null ? name : text["{0} ({1})", name, text[Roles.DisplayKey(post)].Value].Value;
     }

@@ -15,9 +15,12 @@ public static partial class SignedBy
     [GeneratedRegex(@"^(?<name>.+?) \((?<login>[^()]+)\)$")]
     private static partial Regex Stored();
 
+    /// <summary>A stored signature split into the name and the login in brackets, or null when it is a bare login.</summary>
+    public static (string Name, string Login)? Parse(string signed) =>
+        Stored().Match(signed) is { Success: true } m ? (m.Groups["name"].Value, m.Groups["login"].Value) : null;
+
     public static string Show(string? signed, Microsoft.Extensions.Localization.IStringLocalizer text) =>
         string.IsNullOrEmpty(signed) ? "—"
         : signed == System ? text["the system"].Value
-        : Stored().Match(signed) is { Success: true } m ? m.Groups["name"].Value
-        : signed;
+        : Parse(signed)?.Name ?? signed;
 }
